@@ -1,0 +1,69 @@
+export type Role = 'owner' | 'admin' | 'supervisor' | 'agent';
+export type AccessLevel = 'all' | 'team' | 'assigned';
+
+/** Who is acting. Users act through a session, integrations through an API token, the system through jobs. */
+export interface Actor {
+  type: 'user' | 'api' | 'system';
+  workspaceId: number;
+  /** The user, or null for api tokens and the system. */
+  userId: number | null;
+  /** The api token id, for the audit trail. */
+  tokenId?: number;
+  role: Role;
+  accessLevel: AccessLevel;
+  teamIds: number[];
+}
+
+export type Action =
+  | 'workspace.read' | 'workspace.manage'
+  | 'user.read' | 'user.manage'
+  | 'team.read' | 'team.manage'
+  | 'channel.read' | 'channel.manage'
+  | 'tag.manage' | 'apitoken.manage' | 'jobs.read' | 'report.read'
+  | 'contact.read' | 'contact.write' | 'contact.delete'
+  | 'conversation.read' | 'conversation.reply' | 'conversation.note' | 'conversation.take'
+  | 'conversation.assign' | 'conversation.update' | 'conversation.delete-message';
+
+/** What the actor acts upon: the workspace, and for conversations the scope that access levels look at. */
+export interface Resource {
+  workspaceId: number;
+  teamId?: number | null;
+  assigneeId?: number | null;
+}
+
+const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read']);
+const supervisorUp = new Set<Action>(['report.read', 'contact.delete']);
+const conversationActions = new Set<Action>([
+  'conversation.read', 'conversation.reply', 'conversation.note', 'conversation.take',
+  'conversation.assign', 'conversation.update', 'conversation.delete-message',
+]);
+
+const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2, owner: 3 };
+export const atLeast = (actor: Actor, role: Role) => rank[actor.role] >= rank[role];
+
+/** Can the actor see this conversation scope under its access level? */
+export function canSeeConversation(actor: Actor, r: Resource): boolean {
+  if (actor.accessLevel === 'all' || atLeast(actor, 'admin')) return true;
+  const mine = actor.userId !== null && r.assigneeId === actor.userId;
+  if (actor.accessLevel === 'assigned') return mine;
+  return mine || (r.teamId != null && actor.teamIds.includes(r.teamId));
+}
+
+/**
+ * The one permission function: routes, the realtime hub and the API all ask it.
+ * Owners and admins do everything in their workspace; supervisors and agents see conversations by
+ * access level; agents cannot manage settings.
+ */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (actor.workspaceId !== resource.workspaceId) return false;
+  if (actor.type === 'system') return true;
+  if (adminOnly.has(action)) return atLeast(actor, 'admin');
+  if (supervisorUp.has(action)) return atLeast(actor, 'supervisor');
+  if (conversationActions.has(action)) {
+    if (!canSeeConversation(actor, resource)) return false;
+    // Taking is for unassigned conversations, or the actor's own; supervisors may take over.
+    if (action === 'conversation.take') return resource.assigneeId == null || resource.assigneeId === actor.userId || atLeast(actor, 'supervisor');
+    return true;
+  }
+  return true; // workspace.read, user.read, team.read, channel.read, contact.read, contact.write
+}

@@ -1,0 +1,18 @@
+import { bigint, bigserial, boolean, jsonb, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { workspaces } from '../workspaces/workspaces.tables.js';
+import { teams } from '../teams/teams.tables.js';
+
+export const channels = pgTable('channels', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workspaceId: bigint('workspace_id', { mode: 'number' }).notNull().references(() => workspaces.id),
+  type: text('type').notNull(),
+  name: text('name').notNull(),
+  /** Non-secret settings, returned by the API. */
+  config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+  /** AES-256-GCM ciphertext of the secrets object; never returned by the API. */
+  secretsCiphertext: text('secrets_ciphertext'),
+  defaultTeamId: bigint('default_team_id', { mode: 'number' }).references(() => teams.id),
+  botEnabled: boolean('bot_enabled').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('channels_ws_idx').on(t.workspaceId)]);

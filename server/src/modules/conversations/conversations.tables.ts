@@ -1,0 +1,44 @@
+import { bigint, bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { users, workspaces } from '../workspaces/workspaces.tables.js';
+import { teams } from '../teams/teams.tables.js';
+import { channels } from '../channels/channels.tables.js';
+import { contacts } from '../contacts/contacts.tables.js';
+
+export const conversationStatusEnum = pgEnum('conversation_status', ['bot', 'queued', 'open', 'snoozed', 'closed']);
+export const priorityEnum = pgEnum('priority', ['none', 'low', 'medium', 'high', 'urgent']);
+export const snoozeModeEnum = pgEnum('snooze_mode', ['until_reply', 'until_time']);
+
+export const conversations = pgTable('conversations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workspaceId: bigint('workspace_id', { mode: 'number' }).notNull().references(() => workspaces.id),
+  contactId: bigint('contact_id', { mode: 'number' }).notNull().references(() => contacts.id),
+  channelId: bigint('channel_id', { mode: 'number' }).notNull().references(() => channels.id),
+  status: conversationStatusEnum('status').notNull(),
+  assigneeId: bigint('assignee_id', { mode: 'number' }).references(() => users.id),
+  teamId: bigint('team_id', { mode: 'number' }).references(() => teams.id),
+  priority: priorityEnum('priority').notNull().default('none'),
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  botActive: boolean('bot_active').notNull().default(false),
+  snoozeMode: snoozeModeEnum('snooze_mode'),
+  snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+  closingCategory: text('closing_category'),
+  closingSummary: text('closing_summary'),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: bigint('closed_by', { mode: 'number' }).references(() => users.id),
+  firstReplyAt: timestamp('first_reply_at', { withTimezone: true }),
+  lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+  lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+  lastMessagePreview: text('last_message_preview').notNull().default(''),
+  unreadCount: integer('unread_count').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  // Keyset pagination is (last_activity_at desc, id desc); each index leads with the equality filters the views use.
+  index('conversations_ws_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
+  index('conversations_ws_status_activity_idx').on(t.workspaceId, t.status, t.lastActivityAt.desc(), t.id.desc()),
+  index('conversations_ws_assignee_idx').on(t.workspaceId, t.assigneeId, t.status, t.lastActivityAt.desc()),
+  index('conversations_ws_team_idx').on(t.workspaceId, t.teamId, t.status, t.lastActivityAt.desc()),
+  index('conversations_ws_channel_idx').on(t.workspaceId, t.channelId, t.lastActivityAt.desc()),
+  index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
+  index('conversations_tags_gin').using('gin', t.tags),
+]);

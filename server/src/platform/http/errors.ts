@@ -1,0 +1,32 @@
+export const ErrorCode = {
+  BadRequest: 'bad_request',
+  Validation: 'validation_failed',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  InvalidTransition: 'invalid_transition',
+  InvalidSignature: 'invalid_signature',
+  PayloadTooLarge: 'payload_too_large',
+  RateLimited: 'rate_limited',
+  SetupDone: 'setup_already_done',
+  Internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The one error type use cases throw; the HTTP layer turns it into `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError(ErrorCode.NotFound, 404, `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError(ErrorCode.Forbidden, 403, message);
+export const badRequest = (message: string, details?: unknown) => new AppError(ErrorCode.BadRequest, 400, message, details);
+export const conflict = (message: string, details?: unknown) => new AppError(ErrorCode.Conflict, 409, message, details);

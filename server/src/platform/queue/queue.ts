@@ -1,0 +1,86 @@
+import PgBoss from 'pg-boss';
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../db/db.js';
+
+export interface JobOptions {
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+}
+
+/** A kind of job: its queue name, retry policy and handler. Every job's data names its workspace. */
+export interface JobDefinition<T extends { workspaceId: number }, C> {
+  name: string;
+  options?: JobOptions;
+  /** How many of these one node runs at once. */
+  concurrency?: number;
+  handle(ctx: C, data: T, job: { id: string; retryCount: number; retryLimit: number }): Promise<void>;
+}
+
+export interface SendOptions {
+  /** A stable key: sending twice with the same key enqueues one job. */
+  key?: string;
+  startAfter?: Date;
+}
+
+/** A UUID derived from a key, so a re-sent job collides with the first instead of running twice. */
+export function jobIdFor(name: string, key: string) {
+  const h = crypto.createHash('sha256').update(`${name}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** pg-boss on the configured database: natively on PostgreSQL, in-process on PGlite through executeSql. */
+export class Queue {
+  private workers = new Map<string, string[]>();
+  private created = new Set<string>();
+
+  private constructor(readonly boss: PgBoss, private log: Logger) {}
+
+  static async open(database: Database, log: Logger): Promise<Queue> {
+    const boss = database.url
+      ? new PgBoss({ connectionString: database.url, max: 4, application_name: 'atiende-queue' })
+      : new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
+    boss.on('error', (err) => log.error({ err }, 'queue error'));
+    await boss.start();
+    return new Queue(boss, log);
+  }
+
+  async define(def: { name: string; options?: JobOptions }) {
+    if (this.created.has(def.name)) return;
+    await this.boss.createQueue(def.name, { name: def.name, ...def.options });
+    this.created.add(def.name);
+  }
+
+  async send(name: string, data: { workspaceId: number } & Record<string, unknown>, opts: SendOptions = {}): Promise<string | null> {
+    const id = await this.boss.send(name, data, {
+      id: opts.key ? jobIdFor(name, opts.key) : undefined,
+      startAfter: opts.startAfter,
+    });
+    // Wake this node's idle workers now instead of at their next poll.
+    if (!opts.startAfter) for (const w of this.workers.get(name) ?? []) this.boss.notifyWorker(w);
+    return id;
+  }
+
+  async work<T extends { workspaceId: number }, C>(ctx: C, def: JobDefinition<T, C>) {
+    await this.define(def);
+    const ids: string[] = [];
+    for (let i = 0; i < (def.concurrency ?? 1); i++) {
+      ids.push(
+        await this.boss.work<T>(def.name, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+          await def.handle(ctx, job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+        }),
+      );
+    }
+    this.workers.set(def.name, ids);
+  }
+
+  retry(name: string, id: string) {
+    return this.boss.retry(name, id);
+  }
+
+  async stop() {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch((err) => this.log.warn({ err }, 'queue stop'));
+  }
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './platform/context.js';
+import { createHttpApp, type App } from './platform/http/app.js';
+import { authenticate } from './modules/auth/authenticate.js';
+import { routeModules } from './modules/routes.js';
+import { Dispatcher } from './platform/events/dispatcher.js';
+import { subscribers } from './modules/subscribers.js';
+import { jobs } from './modules/jobs.js';
+import { RealtimeHub } from './platform/realtime/hub.js';
+import { registerRealtimeRoute } from './platform/realtime/realtime.routes.js';
+
+export interface Server {
+  app: App;
+  hub: RealtimeHub | null;
+  dispatcher: Dispatcher | null;
+  close(): Promise<void>;
+}
+
+const defaultDashboardDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dashboard/dist');
+
+/** Builds the HTTP app, the realtime hub and, for worker roles, the dispatcher and job workers. */
+export async function buildServer(ctx: AppContext): Promise<Server> {
+  const role = ctx.config.ROLE;
+  const app = await createHttpApp(ctx);
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/')) req.actor = await authenticate(ctx, req);
+  });
+
+  let hub: RealtimeHub | null = null;
+  if (role !== 'worker') {
+    hub = new RealtimeHub(ctx);
+    await hub.start();
+    registerRealtimeRoute(app, ctx, hub);
+  }
+  for (const register of routeModules) await register(app, ctx);
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: ctx.database.kind, bus: ctx.bus.kind, role }));
+
+  const dashboardDir = ctx.config.DASHBOARD_DIR ? path.resolve(ctx.config.DASHBOARD_DIR) : defaultDashboardDir;
+  if (role !== 'worker' && fs.existsSync(path.join(dashboardDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
+    // Client-side routes: any unknown GET outside /api and /hooks serves the app.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/hooks')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` } });
+    });
+  }
+
+  let dispatcher: Dispatcher | null = null;
+  if (role !== 'web') {
+    for (const def of jobs) await ctx.queue.work(ctx, def as never);
+    dispatcher = new Dispatcher(ctx, subscribers);
+    dispatcher.start();
+  } else {
+    for (const def of jobs) await ctx.queue.define(def);
+  }
+
+  return {
+    app,
+    hub,
+    dispatcher,
+    async close() {
+      await app.close();
+      await hub?.stop();
+      await dispatcher?.stop();
+    },
+  };
+}
