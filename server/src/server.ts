@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { AppContext } from './platform/context.js';
 import { createHttpApp, type App } from './platform/http/app.js';
 import { authenticate } from './modules/auth/authenticate.js';
@@ -24,7 +23,9 @@ const defaultDashboardDir = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** Builds the HTTP app, the realtime hub and, for worker roles, the dispatcher and job workers. */
 export async function buildServer(ctx: AppContext): Promise<Server> {
   const role = ctx.config.ROLE;
-  const app = await createHttpApp(ctx);
+  const dashboardDir = ctx.config.DASHBOARD_DIR ? path.resolve(ctx.config.DASHBOARD_DIR) : defaultDashboardDir;
+  const serveDashboard = role !== 'worker' && fs.existsSync(path.join(dashboardDir, 'index.html'));
+  const app = await createHttpApp(ctx, serveDashboard ? dashboardDir : null);
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/api/')) req.actor = await authenticate(ctx, req);
   });
@@ -37,16 +38,6 @@ export async function buildServer(ctx: AppContext): Promise<Server> {
   }
   for (const register of routeModules) await register(app, ctx);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: ctx.database.kind, bus: ctx.bus.kind, role }));
-
-  const dashboardDir = ctx.config.DASHBOARD_DIR ? path.resolve(ctx.config.DASHBOARD_DIR) : defaultDashboardDir;
-  if (role !== 'worker' && fs.existsSync(path.join(dashboardDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
-    // Client-side routes: any unknown GET outside /api and /hooks serves the app.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/hooks')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` } });
-    });
-  }
 
   let dispatcher: Dispatcher | null = null;
   if (role !== 'web') {

@@ -1,5 +1,34 @@
 import type { App } from '../platform/http/app.js';
 import type { AppContext } from '../platform/context.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerInvitationRoutes } from './auth/invitations.routes.js';
+import { registerApiTokenRoutes } from './auth/api-tokens.routes.js';
+import { registerUserRoutes } from './users/users.routes.js';
+import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
+import { registerTeamRoutes } from './teams/teams.routes.js';
+import { registerTagRoutes } from './tags/tags.routes.js';
+import { registerJobRoutes } from './jobs/jobs.routes.js';
+import { registerContactRoutes } from './contacts/contacts.routes.js';
+import { registerChannelRoutes } from './channels/channels.routes.js';
+import { registerHookRoutes } from './channels/hooks.routes.js';
+import { registerConversationRoutes } from './conversations/conversations.routes.js';
+import { registerMessageRoutes } from './messages/messages.routes.js';
+import { registerReportRoutes } from './reports/reports.routes.js';
 
 /** Every module's routes, registered in this order. */
-export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [];
+export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
+  registerAuthRoutes,
+  registerInvitationRoutes,
+  registerApiTokenRoutes,
+  registerUserRoutes,
+  registerWorkspaceRoutes,
+  registerTeamRoutes,
+  registerTagRoutes,
+  registerJobRoutes,
+  registerContactRoutes,
+  registerChannelRoutes,
+  registerHookRoutes,
+  registerConversationRoutes,
+  registerMessageRoutes,
+  registerReportRoutes,
+];

@@ -1,4 +1,7 @@
 import type { Subscriber } from '../platform/events/dispatcher.js';
+import { outboundSubscriber } from './messages/outbound.subscriber.js';
+import { snoozeSubscriber } from './conversations/wake-conversation.job.js';
+import { dailyActivityProjection } from './reports/daily-activity.projection.js';
 
 /** Every durable subscriber of the event log. */
-export const subscribers: Subscriber[] = [];
+export const subscribers: Subscriber[] = [outboundSubscriber, snoozeSubscriber, dailyActivityProjection];

@@ -59,11 +59,6 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (actor.type === 'system') return true;
   if (adminOnly.has(action)) return atLeast(actor, 'admin');
   if (supervisorUp.has(action)) return atLeast(actor, 'supervisor');
-  if (conversationActions.has(action)) {
-    if (!canSeeConversation(actor, resource)) return false;
-    // Taking is for unassigned conversations, or the actor's own; supervisors may take over.
-    if (action === 'conversation.take') return resource.assigneeId == null || resource.assigneeId === actor.userId || atLeast(actor, 'supervisor');
-    return true;
-  }
+  if (conversationActions.has(action)) return canSeeConversation(actor, resource);
   return true; // workspace.read, user.read, team.read, channel.read, contact.read, contact.write
 }

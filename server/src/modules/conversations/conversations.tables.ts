@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users, workspaces } from '../workspaces/workspaces.tables.js';
 import { teams } from '../teams/teams.tables.js';
@@ -41,4 +41,6 @@ export const conversations = pgTable('conversations', {
   index('conversations_ws_channel_idx').on(t.workspaceId, t.channelId, t.lastActivityAt.desc()),
   index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
   index('conversations_tags_gin').using('gin', t.tags),
+  // At most one conversation per contact and channel is not closed: concurrent first messages cannot open two.
+  uniqueIndex('conversations_one_active_uq').on(t.channelId, t.contactId).where(sql`status <> 'closed'`),
 ]);

@@ -10,7 +10,7 @@ export const workspaces = pgTable('workspaces', {
   timezone: text('timezone').notNull().default('America/Caracas'),
   language: text('language').notNull().default('es'),
   /** Reopen rule: a customer message this many minutes after close reopens it; later it starts a new conversation. */
-  reopenWindowMinutes: integer('reopen_window_minutes').notNull().default(0),
+  reopenWindowMinutes: integer('reopen_window_minutes').notNull().default(60),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -14,6 +14,15 @@ export class SecretBox {
     const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
   }
+  /** An HMAC under a key derived from the same secret (for signed links), base64url. */
+  sign(data: string): string {
+    return crypto.createHmac('sha256', this.key).update(`sign:${data}`).digest('base64url');
+  }
+  verify(data: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(data));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+  }
   open<T>(sealed: string): T {
     const raw = Buffer.from(sealed, 'base64');
     const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));

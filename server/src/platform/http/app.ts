@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { AppError, ErrorCode } from './errors.js';
@@ -24,7 +25,8 @@ function errorBody(code: string, message: string, details?: unknown, requestId?:
 }
 
 /** Fastify with our conventions: zod schemas, raw JSON bodies kept for signatures, typed errors, OpenAPI. */
-export async function createHttpApp(ctx: AppContext): Promise<App> {
+/** `dashboardDir`: the built dashboard to serve at / (client-side routes fall back to its index.html). */
+export async function createHttpApp(ctx: AppContext, dashboardDir: string | null = null): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
@@ -66,7 +68,12 @@ export async function createHttpApp(ctx: AppContext): Promise<App> {
     req.log.error({ err, reqId: req.id }, 'unexpected error');
     return reply.status(500).send(errorBody(ErrorCode.Internal, 'Unexpected error', undefined, String(req.id)));
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody(ErrorCode.NotFound, `No route for ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) => {
+    const api = req.url.startsWith('/api') || req.url.startsWith('/hooks');
+    if (dashboardDir && req.method === 'GET' && !api) return reply.sendFile('index.html');
+    return reply.status(404).send(errorBody(ErrorCode.NotFound, `No route for ${req.method} ${req.url.split('?')[0]}`));
+  });
+  if (dashboardDir) await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: the spine's first benchmark, on PGlite and (with DATABASE_URL or --postgres) on
+ * PostgreSQL. Each figure is printed next to a reference measured in the same run on the same
+ * machine (DESIGN.md, convention 12). Exits 1 on errors in the run, never on a missed target.
+ *
+ * Options: --postgres <url> (a server where the bench may create and drop databases),
+ * --only pglite|postgres, --seconds <n> (measured window per scenario), --clients <n>,
+ * --concurrency <n> (in-flight requests at saturation), --rate <n> (messages/s for latency).
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { handleInterrupts } from './cleanup.js';
+import { SocketClients, currentEventId } from './clients.js';
+import { measureFanout } from './fanout.js';
+import { HookClient } from './hook-client.js';
+import { measureIngest } from './ingest.js';
+import { measureLatency } from './latency.js';
+import { type Driver, startProduct } from './product.js';
+import { measureBareWs } from './reference-fanout.js';
+import { referenceInsertPglite, referenceInsertPostgres } from './reference-insert.js';
+import { Report, progress } from './report.js';
+
+const { values: args } = parseArgs({
+  options: {
+    postgres: { type: 'string' },
+    only: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    clients: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '48' },
+    rate: { type: 'string', default: '200' },
+  },
+});
+const seconds = Number(args.seconds);
+const warmupS = Number(args.warmup);
+const clients = Number(args.clients);
+const concurrency = Number(args.concurrency);
+const rate = Number(args.rate);
+const postgresUrl = args.postgres ?? process.env.DATABASE_URL;
+if (args.only && args.only !== 'pglite' && args.only !== 'postgres') throw new Error('--only takes pglite or postgres');
+for (const [name, v] of Object.entries({ seconds, warmupS, clients, concurrency, rate })) {
+  if (!(v > 0)) throw new Error(`--${name === 'warmupS' ? 'warmup' : name} must be a positive number`);
+}
+
+const report = new Report();
+
+async function benchDriver(driver: Driver) {
+  const d = driver.kind;
+  progress(`${d}: reference inserts (${seconds} s)`);
+  const refInsert = d === 'pglite' ? await referenceInsertPglite(seconds) : await referenceInsertPostgres(driver.adminUrl, seconds);
+
+  progress(`${d}: bare ws reference, ${clients} sockets (fan-out ${seconds} s, then ${rate} msg/s for ${seconds} s)`);
+  const saturation = { concurrency, warmupS, seconds };
+  const latencyOpts = { rate, warmupS: 1, seconds };
+  const bare = await measureBareWs(clients, { ...saturation, phase: 1 }, { ...latencyOpts, phase: 2 });
+  report.error(`errors_bare_ws_${d}`, bare.fanout.errors.count + bare.latency.errors.count, [...bare.fanout.errors.samples, ...bare.latency.errors.samples]);
+  report.error(`lost_deliveries_bare_ws_${d}`, bare.fanout.incomplete * clients + bare.latency.missing);
+
+  progress(`${d}: starting the server`);
+  const product = await startProduct(driver);
+  const hooks = new HookClient(product.server.baseUrl, product.channelId, product.secret, Math.max(64, concurrency));
+  let sockets: SocketClients | null = null;
+  try {
+    progress(`${d}: ingest at saturation, no sockets, ${concurrency} in flight (${seconds} s)`);
+    const ingest = await measureIngest(hooks, { ...saturation, phase: 3 });
+    report.error(`errors_ingest_${d}`, ingest.errors.count, ingest.errors.samples);
+    if (ingest.errors.count) progress(`server output (tail):\n${product.server.output().slice(-3000)}`);
+    report.figure(`ingest_per_s_${d}`, ingest.perSecond, undefined, 0);
+    report.figure(`ref_insert_per_s_${d}`, refInsert, undefined, 0);
+    report.figure(`ingest_ratio_${d}`, ingest.perSecond / refInsert, { op: '>=', value: 0.3 });
+
+    progress(`${d}: ${clients} sockets, fan-out at saturation (${seconds} s)`);
+    const from = await currentEventId(product.realtimeUrl, product.cookie);
+    sockets = await SocketClients.connect({ url: product.realtimeUrl, count: clients, cookie: product.cookie, lastEventId: from });
+    const fanout = await measureFanout(hooks, sockets, { ...saturation, phase: 4 });
+    report.error(`errors_fanout_${d}`, fanout.errors.count, fanout.errors.samples);
+    report.error(`lost_deliveries_fanout_${d}`, fanout.incomplete * clients);
+    report.figure(`fanout_deliveries_per_s_${d}`, fanout.deliveriesPerSecond, undefined, 0);
+    report.figure(`fanout_messages_per_s_${d}`, fanout.messagesPerSecond, undefined, 0);
+    report.figure(`ref_ws_deliveries_per_s_${d}`, bare.fanout.deliveriesPerSecond, undefined, 0);
+    report.figure(`fanout_ratio_${d}`, fanout.deliveriesPerSecond / bare.fanout.deliveriesPerSecond, { op: '>=', value: 0.5 });
+
+    progress(`${d}: ${rate} msg/s open loop, ${clients} sockets (${seconds} s)`);
+    const latency = await measureLatency(hooks, sockets, { ...latencyOpts, phase: 5 });
+    report.error(`errors_latency_${d}`, latency.errors.count, latency.errors.samples);
+    report.error(`lost_deliveries_latency_${d}`, latency.missing);
+    report.error(`sockets_closed_by_server_${d}`, sockets.lost + bare.lostSockets);
+    report.figure(`p50_ms_${d}`, latency.p50Ms);
+    report.figure(`p99_ms_${d}`, latency.p99Ms, { op: '<', value: 50 });
+    report.figure(`max_ms_${d}`, latency.maxMs);
+    report.figure(`post_p99_ms_${d}`, latency.postP99Ms);
+    report.figure(`ref_ws_p50_ms_${d}`, bare.latency.p50Ms);
+    report.figure(`ref_ws_p99_ms_${d}`, bare.latency.p99Ms);
+    report.figure(`pacer_lag_p99_ms_${d}`, Math.max(latency.pacerLagP99Ms, bare.latency.pacerLagP99Ms));
+
+    const mem = product.server.memoryMb();
+    report.figure(`server_rss_mb_${d}`, mem.rss, undefined, 0);
+    report.figure(`server_peak_rss_mb_${d}`, mem.peak, undefined, 0);
+  } finally {
+    sockets?.close();
+    hooks.close();
+    await product.dispose();
+  }
+}
+
+async function main() {
+  handleInterrupts();
+  const [l1, l5] = os.loadavg();
+  report.note(
+    'machine',
+    `${os.cpus().length} cores shared by the server, the load generator and the ${clients} socket clients (one process); ` +
+      `load average ${l1.toFixed(2)} (1 min) ${l5.toFixed(2)} (5 min); node ${process.version}`,
+  );
+  const drivers: Driver[] = [];
+  if (args.only !== 'postgres') drivers.push({ kind: 'pglite' });
+  if (args.only !== 'pglite') {
+    if (postgresUrl) drivers.push({ kind: 'postgres', adminUrl: postgresUrl });
+    else report.note('postgres', 'skipped (set DATABASE_URL or pass --postgres <url>)');
+  }
+  for (const driver of drivers) {
+    try {
+      await benchDriver(driver);
+    } catch (err) {
+      report.error(`failed_${driver.kind}`, 1);
+      console.error(err);
+    }
+  }
+  report.note('load_average_after', os.loadavg().map((v) => v.toFixed(2)).join(' '));
+  process.exitCode = report.errors > 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,2 @@
+ALTER TABLE "workspaces" ALTER COLUMN "reopen_window_minutes" SET DEFAULT 60;--> statement-breakpoint
+CREATE UNIQUE INDEX "conversations_one_active_uq" ON "conversations" USING btree ("channel_id","contact_id") WHERE status <> 'closed';

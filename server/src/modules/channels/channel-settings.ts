@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { randomToken } from '../../platform/crypto/secret-box.js';
+import { AppError, ErrorCode } from '../../platform/http/errors.js';
+
+/** What each channel type accepts as settings (returned by the API) and as secrets (sealed at rest, never returned). */
+export interface ChannelTypeSettings {
+  config: z.ZodType<Record<string, unknown>>;
+  secrets: z.ZodType<Record<string, string>>;
+  /** Fresh secrets for creation and rotation. */
+  generateSecrets(): Record<string, string>;
+  /** The secret shown once, on creation and on rotation. */
+  primarySecret: string;
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL' });
+
+export const channelTypeSettings = {
+  api: {
+    config: z.strictObject({
+      outboundUrl: httpUrl,
+      outboundTimeoutMs: z.number().int().min(100).max(120_000).optional(),
+    }),
+    secrets: z.strictObject({ hmacSecret: z.string().min(16, 'At least 16 characters').max(512) }),
+    generateSecrets: () => ({ hmacSecret: randomToken(32) }),
+    primarySecret: 'hmacSecret',
+  },
+} satisfies Record<string, ChannelTypeSettings>;
+
+export type ChannelType = keyof typeof channelTypeSettings;
+export const channelTypeNames = Object.keys(channelTypeSettings) as [ChannelType, ...ChannelType[]];
+
+export function settingsFor(type: string): ChannelTypeSettings {
+  const settings = (channelTypeSettings as Record<string, ChannelTypeSettings>)[type];
+  if (!settings) throw validationError('body.type', `Unknown channel type ${JSON.stringify(type)}`);
+  return settings;
+}
+
+export function validationError(field: string, message: string) {
+  return new AppError(ErrorCode.Validation, 400, `Invalid ${field}: ${message}`, [{ field, message }]);
+}
+
+/** Validates against the type's schema; a failure names the field (never echoes the value: it may be a secret). */
+function parseAs<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ field: [field, ...i.path.map(String)].join('.'), message: i.message }));
+  throw new AppError(ErrorCode.Validation, 400, `Invalid ${details[0].field}: ${details[0].message}`, details);
+}
+
+export const parseChannelConfig = (type: string, config: unknown) => parseAs(settingsFor(type).config, config, 'body.config');
+export const parseChannelSecrets = (type: string, secrets: unknown) => parseAs(settingsFor(type).secrets, secrets, 'body.secrets');

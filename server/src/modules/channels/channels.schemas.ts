@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { channelTypeNames } from './channel-settings.js';
+
+const configObject = z.record(z.string(), z.unknown());
+/** Secret values are strings; what each type needs is checked by its settings (channel-settings.ts). */
+const secretsObject = z.record(z.string(), z.string().max(4096));
+const name = z.string().trim().min(1).max(100);
+
+export const channelIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const listChannelsQuery = z.object({
+  cursor: z.string().regex(/^\d+$/, 'Expected the nextCursor of a previous page').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+export const createChannelBody = z.object({
+  type: z.enum(channelTypeNames),
+  name,
+  config: configObject,
+  /** Omitted: generated. */
+  secrets: secretsObject.optional(),
+  defaultTeamId: z.number().int().positive().nullish(),
+  botEnabled: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
+export const updateChannelBody = z.object({
+  name: name.optional(),
+  /** Merged into the current config (a key set to null is removed), then validated for the channel's type. */
+  config: configObject.optional(),
+  /** Replaces every secret of the channel. */
+  secrets: secretsObject.optional(),
+  defaultTeamId: z.number().int().positive().nullable().optional(),
+  botEnabled: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
+
+export const channelDto = z.object({
+  id: z.number(),
+  type: z.string(),
+  name: z.string(),
+  config: configObject,
+  defaultTeamId: z.number().nullable(),
+  botEnabled: z.boolean(),
+  active: z.boolean(),
+  /** Where the provider (or the integration) posts inbound traffic. */
+  webhookUrl: z.string(),
+  /** Secrets exist and are sealed; their values are never returned after creation or rotation. */
+  hasSecret: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** Only creation and rotation answer with the secret, once. */
+export const channelWithSecretDto = channelDto.extend({ secret: z.string() });
+
+export const channelListDto = z.object({ items: z.array(channelDto), nextCursor: z.string().nullable() });
+
+export type ChannelDto = z.infer<typeof channelDto>;
+export type CreateChannelInput = z.infer<typeof createChannelBody>;
+export type UpdateChannelInput = z.infer<typeof updateChannelBody>;

@@ -1,0 +1,37 @@
+import type { UseCaseContext } from '../use-case.js';
+import { can } from '../auth/permissions.js';
+import { forbidden } from '../../platform/http/errors.js';
+import { inTransaction } from '../../platform/events/transaction.js';
+import { eventActor } from '../../platform/events/event-types.js';
+import { insertChannel, teamBelongsToWorkspace } from './channels.repo.js';
+import { toChannelDto } from './channel-dto.js';
+import { parseChannelConfig, parseChannelSecrets, settingsFor, validationError } from './channel-settings.js';
+import type { CreateChannelInput } from './channels.schemas.js';
+
+/** Answers with the primary secret (`secret`) this once; afterwards only `hasSecret` says it exists. */
+export async function createChannel(ctx: UseCaseContext, input: CreateChannelInput) {
+  const { actor } = ctx;
+  if (!can(actor, 'channel.manage', { workspaceId: actor.workspaceId })) throw forbidden();
+  const settings = settingsFor(input.type);
+  const config = parseChannelConfig(input.type, input.config);
+  const secrets = parseChannelSecrets(input.type, { ...settings.generateSecrets(), ...input.secrets });
+  if (input.defaultTeamId != null && !(await teamBelongsToWorkspace(ctx.db, actor.workspaceId, input.defaultTeamId))) {
+    throw validationError('body.defaultTeamId', 'No such team in this workspace');
+  }
+
+  return inTransaction(ctx, async (tx, emit) => {
+    const row = await insertChannel(tx, {
+      workspaceId: actor.workspaceId,
+      type: input.type,
+      name: input.name,
+      config,
+      secretsCiphertext: ctx.secrets.seal(secrets),
+      defaultTeamId: input.defaultTeamId ?? null,
+      botEnabled: input.botEnabled,
+      active: input.active,
+    });
+    const dto = toChannelDto(ctx, row);
+    emit({ workspaceId: actor.workspaceId, type: 'channel.created', actor: eventActor(actor), payload: { channel: dto } });
+    return { ...dto, secret: secrets[settings.primarySecret] };
+  });
+}

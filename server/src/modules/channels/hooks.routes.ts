@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/app.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, ErrorCode, notFound } from '../../platform/http/errors.js';
+import { Batcher } from '../../platform/batcher.js';
+import { ingestInbound, type IngestResult } from '../messages/ingest-inbound.js';
+import type { InboundEvent } from './channel.js';
+import { InvalidPayloadError } from './channel.js';
+import { adapterFor } from './registry.js';
+import { loadChannelWithSecrets, type LoadedChannel } from './load-channel.js';
+
+const CACHE_MS = 2000;
+
+/**
+ * Provider webhooks: /hooks/{type}/{channelId}. Verify the raw body, parse, store (group-committed per
+ * channel), then acknowledge. Processing (routing, bot, realtime) happens after commit, from the event log.
+ */
+export function registerHookRoutes(app: App, ctx: AppContext) {
+  const cache = new Map<number, { channel: LoadedChannel | null; until: number }>();
+  const batchers = new Map<number, Batcher<InboundEvent, IngestResult>>();
+
+  async function channelFor(id: number) {
+    const hit = cache.get(id);
+    if (hit && hit.until > Date.now()) return hit.channel;
+    const channel = await loadChannelWithSecrets(ctx, id);
+    cache.set(id, { channel, until: Date.now() + CACHE_MS });
+    return channel;
+  }
+
+  function batcherFor(channelId: number) {
+    let b = batchers.get(channelId);
+    if (!b) batchers.set(channelId, (b = new Batcher(async (items) => ingestInbound(ctx, (await channelFor(channelId))!, items))));
+    return b;
+  }
+
+  app.post(
+    '/hooks/:type/:channelId',
+    {
+      schema: {
+        summary: 'Inbound webhook of a channel (signed by the provider or, for the API channel, by you)',
+        tags: ['hooks'],
+        params: z.object({ type: z.string().regex(/^[a-z]+$/), channelId: z.coerce.number().int().positive() }),
+      },
+    },
+    async (req) => {
+      const { type, channelId } = req.params;
+      const adapter = adapterFor(type);
+      const channel = adapter ? await channelFor(channelId) : null;
+      if (!adapter || !channel || channel.type !== type || !channel.active) throw notFound('Channel');
+      const raw = { headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0), body: req.body, query: req.query as Record<string, unknown> };
+      if (!adapter.verify(channel, raw)) throw new AppError(ErrorCode.InvalidSignature, 401, 'Missing or invalid signature');
+      let events: InboundEvent[];
+      try {
+        events = adapter.parse(channel, raw);
+      } catch (err) {
+        if (err instanceof InvalidPayloadError) throw new AppError(ErrorCode.Validation, 400, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
+        throw err;
+      }
+      const results = await batcherFor(channel.id).submit(events);
+      if (results.length === 1) return { ok: true, ...results[0] };
+      return { ok: true, results };
+    },
+  );
+}

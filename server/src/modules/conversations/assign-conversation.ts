@@ -1,0 +1,37 @@
+import type { UseCaseContext } from '../use-case.js';
+import { badRequest } from '../../platform/http/errors.js';
+import { assertTransition } from './conversation-status.js';
+import { changeConversation } from './change-conversation.js';
+import { isMemberOfWorkspace, teamExists } from './conversations.repo.js';
+
+export interface AssignInput {
+  /** A user, or null to unassign; omitted leaves the assignee unless the team changes. */
+  assigneeId?: number | null;
+  /** A team, or null for no team; omitted keeps the team. */
+  teamId?: number | null;
+  reason?: string;
+}
+
+/**
+ * Assign or transfer (seed 004): to an agent (it opens for them), to a team (it waits in that team's
+ * queue), or to an agent of a team. Every move is a timeline entry with who, from, to and why.
+ */
+export async function assignConversation(ctx: UseCaseContext, id: number, input: AssignInput) {
+  if (input.assigneeId === undefined && input.teamId === undefined) throw badRequest('Give assigneeId, teamId or both');
+  return changeConversation(ctx, id, 'conversation.assign', async (c, tx) => {
+    const ws = ctx.actor.workspaceId;
+    if (input.assigneeId != null && !(await isMemberOfWorkspace(tx, ws, input.assigneeId))) throw badRequest('assigneeId is not an active member of this workspace', [{ field: 'assigneeId', message: 'unknown user' }]);
+    if (input.teamId != null && !(await teamExists(tx, ws, input.teamId))) throw badRequest('teamId is not a team of this workspace', [{ field: 'teamId', message: 'unknown team' }]);
+    const teamId = input.teamId === undefined ? c.teamId : input.teamId;
+    // A transfer to a team without naming an agent puts it back in that team's queue.
+    const assigneeId = input.assigneeId !== undefined ? input.assigneeId : input.teamId !== undefined && input.teamId !== c.teamId ? null : c.assigneeId;
+    const wanted = assigneeId ? 'open' : c.status === 'bot' ? 'bot' : 'queued';
+    const status = c.status === 'closed' || c.status === 'snoozed' ? c.status : wanted === c.status ? c.status : assertTransition(c.status, wanted);
+    return {
+      patch: { assigneeId, teamId, status, ...(assigneeId && status === 'open' ? { botActive: false } : {}) },
+      type: teamId !== c.teamId ? 'conversation.transferred' : 'conversation.assigned',
+      activity: { action: teamId !== c.teamId ? 'transferred' : 'assigned', from: { assigneeId: c.assigneeId, teamId: c.teamId }, to: { assigneeId, teamId }, reason: input.reason ?? null },
+      payload: { reason: input.reason ?? null },
+    };
+  });
+}

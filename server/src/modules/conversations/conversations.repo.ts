@@ -1,0 +1,201 @@
+import { and, desc, eq, sql, type SQL, inArray, arrayContains, gte, lt, or, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Db, queryRows } from '../../platform/db/db.js';
+import { conversations } from './conversations.tables.js';
+import { contacts } from '../contacts/contacts.tables.js';
+import { channels } from '../channels/channels.tables.js';
+import { teams } from '../teams/teams.tables.js';
+import { users, workspaces } from '../workspaces/workspaces.tables.js';
+import { closingCategories, tags } from '../tags/tags.tables.js';
+import type { Actor } from '../auth/permissions.js';
+import { atLeast } from '../auth/permissions.js';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type NewConversation = typeof conversations.$inferInsert;
+
+/** Reads and locks one conversation of the workspace for the rest of the transaction. */
+export async function lockConversation(tx: Db, workspaceId: number, id: number): Promise<ConversationRow | undefined> {
+  const [row] = await tx.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId))).for('update');
+  return row;
+}
+
+export async function findConversation(db: Db, workspaceId: number, id: number): Promise<ConversationRow | undefined> {
+  const [row] = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.workspaceId, workspaceId)));
+  return row;
+}
+
+export async function updateConversation(tx: Db, id: number, patch: Partial<NewConversation>): Promise<ConversationRow> {
+  const [row] = await tx.update(conversations).set(patch).where(eq(conversations.id, id)).returning();
+  return row;
+}
+
+export async function insertConversations(tx: Db, rows: NewConversation[]): Promise<ConversationRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(conversations).values(rows).returning();
+}
+
+/** The latest conversation of each contact on a channel, locked: the ingest decides to reuse, reopen or start one. */
+export async function latestConversationsForContacts(tx: Db, channelId: number, contactIds: number[]): Promise<ConversationRow[]> {
+  if (contactIds.length === 0) return [];
+  const latest = tx
+    .select({ id: sql<number>`max(${conversations.id})` })
+    .from(conversations)
+    .where(and(eq(conversations.channelId, channelId), inArray(conversations.contactId, contactIds)))
+    .groupBy(conversations.contactId);
+  return tx
+    .select()
+    .from(conversations)
+    .where(inArray(conversations.id, latest))
+    .for('update');
+}
+
+/** Applies several conversations' new state in one statement (the ingest's batch update). */
+export async function applyInboundToConversations(
+  tx: Db,
+  rows: Array<{ id: number; status: string; lastActivityAt: Date; preview: string; inbound: number; reopened: boolean }>,
+) {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::bigint, ${r.status}::conversation_status, ${r.lastActivityAt.toISOString()}::timestamptz, ${r.preview}::text, ${r.inbound}::int, ${r.reopened}::boolean)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    UPDATE conversations c SET
+      status = v.status,
+      last_activity_at = v.at, last_inbound_at = v.at,
+      last_message_preview = v.preview,
+      unread_count = c.unread_count + v.inbound,
+      snooze_mode = CASE WHEN v.status = 'snoozed' THEN c.snooze_mode END,
+      snoozed_until = CASE WHEN v.status = 'snoozed' THEN c.snoozed_until END,
+      closed_at = CASE WHEN v.reopened THEN NULL ELSE c.closed_at END,
+      closed_by = CASE WHEN v.reopened THEN NULL ELSE c.closed_by END,
+      closing_category = CASE WHEN v.reopened THEN NULL ELSE c.closing_category END,
+      closing_summary = CASE WHEN v.reopened THEN NULL ELSE c.closing_summary END
+    FROM (VALUES ${values}) AS v(id, status, at, preview, inbound, reopened)
+    WHERE c.id = v.id`);
+}
+
+export interface ConversationFilters {
+  status?: ConversationRow['status'][];
+  assigneeId?: number | null;
+  teamId?: number | null;
+  channelId?: number;
+  contactId?: number;
+  tag?: string;
+  priority?: ConversationRow['priority'];
+  from?: Date;
+  to?: Date;
+  q?: string;
+}
+
+export interface Keyset {
+  at: Date;
+  id: number;
+}
+
+const assignee = alias(users, 'assignee');
+
+/** A conversation with what its card and header show: contact, channel, team and assignee. */
+function conversationView(db: Db) {
+  return db
+    .select({
+      conversation: conversations,
+      contact: { id: contacts.id, name: contacts.name, phone: contacts.phone, email: contacts.email, documentNumber: contacts.documentNumber },
+      channel: { id: channels.id, type: channels.type, name: channels.name },
+      team: { id: teams.id, name: teams.name },
+      assignee: { id: assignee.id, name: assignee.name, avatarUrl: assignee.avatarUrl },
+    })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .innerJoin(channels, eq(channels.id, conversations.channelId))
+    .leftJoin(teams, eq(teams.id, conversations.teamId))
+    .leftJoin(assignee, eq(assignee.id, conversations.assigneeId));
+}
+
+/** Access levels as SQL: the list shows exactly what `can(actor, 'conversation.read', …)` allows. */
+function visibleTo(actor: Actor): SQL | undefined {
+  if (actor.accessLevel === 'all' || atLeast(actor, 'admin')) return undefined;
+  const mine = actor.userId === null ? sql`false` : eq(conversations.assigneeId, actor.userId);
+  if (actor.accessLevel === 'assigned') return mine;
+  return actor.teamIds.length ? or(mine, inArray(conversations.teamId, actor.teamIds)) : mine;
+}
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One query, whatever the filters and page size: the page plus everything its cards show. */
+export async function listConversations(db: Db, actor: Actor, f: ConversationFilters, after: Keyset | null, limit: number) {
+  const conds: (SQL | undefined)[] = [eq(conversations.workspaceId, actor.workspaceId), visibleTo(actor)];
+  if (f.status?.length) conds.push(inArray(conversations.status, f.status));
+  if (f.assigneeId !== undefined) conds.push(f.assigneeId === null ? isNull(conversations.assigneeId) : eq(conversations.assigneeId, f.assigneeId));
+  if (f.teamId !== undefined) conds.push(f.teamId === null ? isNull(conversations.teamId) : eq(conversations.teamId, f.teamId));
+  if (f.channelId !== undefined) conds.push(eq(conversations.channelId, f.channelId));
+  if (f.contactId !== undefined) conds.push(eq(conversations.contactId, f.contactId));
+  if (f.priority) conds.push(eq(conversations.priority, f.priority));
+  if (f.tag) conds.push(arrayContains(conversations.tags, [f.tag]));
+  if (f.from) conds.push(gte(conversations.createdAt, f.from));
+  if (f.to) conds.push(lt(conversations.createdAt, f.to));
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(sql`(
+      (coalesce(${contacts.name},'') || ' ' || coalesce(${contacts.phone},'') || ' ' || coalesce(${contacts.email},'') || ' ' || coalesce(${contacts.documentNumber},'')) ILIKE ${like}
+      OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = ${conversations.id} AND m.deleted_at IS NULL AND m.kind <> 'activity' AND m.body ILIKE ${like}))`);
+  }
+  if (after) conds.push(sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.at.toISOString()}::timestamptz, ${after.id})`);
+  return conversationView(db)
+    .where(and(...conds))
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(limit);
+}
+
+export type ConversationListRow = Awaited<ReturnType<typeof listConversations>>[number];
+
+/** One conversation with the same joins as the list. */
+export async function getConversationView(db: Db, workspaceId: number, id: number): Promise<ConversationListRow | undefined> {
+  const [row] = await conversationView(db)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+  return row;
+}
+
+export async function isMemberOfWorkspace(db: Db, workspaceId: number, userId: number): Promise<boolean> {
+  return (await activeMemberIds(db, workspaceId, [userId])).length === 1;
+}
+
+export async function teamExists(db: Db, workspaceId: number, teamId: number): Promise<boolean> {
+  const [row] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
+  return !!row;
+}
+
+export async function findConversationsByIds(db: Db, workspaceId: number, ids: number[]): Promise<ConversationRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), inArray(conversations.id, ids)));
+}
+
+/** Minutes after closing during which a customer message reopens the conversation instead of starting one. */
+export async function reopenWindowOf(db: Db, workspaceId: number): Promise<number> {
+  const [w] = await db.select({ minutes: workspaces.reopenWindowMinutes }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return w?.minutes ?? 0;
+}
+
+export async function workspaceTimezone(db: Db, workspaceId: number): Promise<string> {
+  const [w] = await db.select({ tz: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return w?.tz ?? 'UTC';
+}
+
+export async function closingCategoryExists(db: Db, workspaceId: number, name: string): Promise<boolean> {
+  const [r] = await db.select({ id: closingCategories.id }).from(closingCategories).where(and(eq(closingCategories.workspaceId, workspaceId), eq(closingCategories.name, name)));
+  return !!r;
+}
+
+export async function existingTagNames(db: Db, workspaceId: number, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const rows = await db.select({ name: tags.name }).from(tags).where(and(eq(tags.workspaceId, workspaceId), inArray(tags.name, names)));
+  return rows.map((r) => r.name);
+}
+
+export async function activeMemberIds(db: Db, workspaceId: number, userIds: number[]): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const rows = await queryRows<{ user_id: number }>(db, sql`SELECT user_id FROM memberships WHERE workspace_id = ${workspaceId} AND active AND user_id IN ${userIds}`);
+  return rows.map((r) => r.user_id);
+}

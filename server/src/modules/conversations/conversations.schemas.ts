@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+const status = z.enum(['bot', 'queued', 'open', 'snoozed', 'closed']);
+export const priority = z.enum(['none', 'low', 'medium', 'high', 'urgent']);
+const nullableId = z.union([z.literal('none'), z.coerce.number().int().positive()]).transform((v) => (v === 'none' ? null : v));
+
+export const listQuery = z.object({
+  status: z.string().transform((s) => s.split(',')).pipe(z.array(status).min(1)).optional().describe('One status or several, comma separated (default: all)'),
+  assigneeId: z.union([z.literal('me'), nullableId]).optional().describe('A user id, `me`, or `none` for unassigned'),
+  teamId: nullableId.optional().describe('A team id, or `none`'),
+  channelId: z.coerce.number().int().positive().optional(),
+  contactId: z.coerce.number().int().positive().optional(),
+  tag: z.string().max(100).optional(),
+  priority: priority.optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe('Conversations started at or after'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Conversations started before'),
+  q: z.string().trim().min(1).max(200).optional().describe('Contact name, phone, e-mail, document number or message text'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const person = z.object({ id: z.number(), name: z.string(), avatarUrl: z.string().nullable() });
+export const conversationSchema = z.object({
+  id: z.number(),
+  status,
+  priority,
+  tags: z.array(z.string()),
+  botActive: z.boolean(),
+  contact: z.object({ id: z.number(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), documentNumber: z.string().nullable() }),
+  channel: z.object({ id: z.number(), type: z.string(), name: z.string() }),
+  team: z.object({ id: z.number(), name: z.string() }).nullable(),
+  assignee: person.nullable(),
+  snooze: z.object({ mode: z.string().nullable(), until: z.string().nullable() }).nullable(),
+  closingNote: z.object({ category: z.string().nullable(), summary: z.string().nullable() }).nullable(),
+  closedAt: z.string().nullable(),
+  firstReplyAt: z.string().nullable(),
+  lastInboundAt: z.string().nullable(),
+  lastActivityAt: z.string(),
+  lastMessagePreview: z.string(),
+  unreadCount: z.number(),
+  createdAt: z.string(),
+});
+export const conversationPage = z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() });
+
+export const assignBody = z.strictObject({
+  assigneeId: z.number().int().positive().nullable().optional(),
+  teamId: z.number().int().positive().nullable().optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export const snoozeBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('until_reply') }),
+  z.strictObject({ kind: z.literal('tomorrow') }),
+  z.strictObject({ kind: z.literal('next_week') }),
+  z.strictObject({ kind: z.literal('until'), until: z.iso.datetime({ offset: true }) }),
+]);
+export const closeBody = z.strictObject({ category: z.string().trim().min(1).max(100).optional(), summary: z.string().max(5000).optional() }).nullish();
+export const botBody = z.strictObject({ active: z.boolean() });
+export const priorityBody = z.strictObject({ priority });
+export const tagsBody = z.strictObject({ add: z.array(z.string().min(1).max(100)).max(50).optional(), remove: z.array(z.string().min(1).max(100)).max(50).optional() });

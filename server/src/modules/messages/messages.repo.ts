@@ -1,0 +1,106 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/db.js';
+import { attachments, messages } from './messages.tables.js';
+import { statusesBefore, type DeliveryStatus } from './delivery-status.js';
+
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Inserts messages; rows whose (channel, external id) already exist are skipped by the unique index. */
+export async function insertMessagesOnce(tx: Db, rows: NewMessage[]): Promise<MessageRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(messages).values(rows).onConflictDoNothing({ target: [messages.channelId, messages.externalId] }).returning();
+}
+
+export async function insertMessage(tx: Db, row: NewMessage): Promise<MessageRow> {
+  const [m] = await tx.insert(messages).values(row).returning();
+  return m;
+}
+
+export async function findByExternalIds(db: Db, channelId: number, externalIds: string[]) {
+  if (externalIds.length === 0) return [];
+  return db
+    .select({ id: messages.id, externalId: messages.externalId, conversationId: messages.conversationId })
+    .from(messages)
+    .where(and(eq(messages.channelId, channelId), inArray(messages.externalId, externalIds)));
+}
+
+export async function findMessage(db: Db, workspaceId: number, id: number): Promise<MessageRow | undefined> {
+  const [m] = await db.select().from(messages).where(and(eq(messages.id, id), eq(messages.workspaceId, workspaceId)));
+  return m;
+}
+
+/** Moves delivery status forward only; returns the row when it moved, nothing for a late or repeated receipt. */
+export async function advanceDelivery(
+  tx: Db,
+  where: { id: number } | { channelId: number; externalId: string },
+  to: DeliveryStatus,
+  patch: { failureReason?: string | null; externalId?: string } = {},
+): Promise<MessageRow | undefined> {
+  const match = 'id' in where ? eq(messages.id, where.id) : and(eq(messages.channelId, where.channelId), eq(messages.externalId, where.externalId));
+  const [row] = await tx
+    .update(messages)
+    .set({ deliveryStatus: to, ...patch })
+    .where(and(match, eq(messages.direction, 'outbound'), inArray(messages.deliveryStatus, statusesBefore(to))))
+    .returning();
+  return row;
+}
+
+export async function setMessageDeleted(tx: Db, id: number, at: Date): Promise<MessageRow | undefined> {
+  const [row] = await tx.update(messages).set({ deletedAt: at }).where(and(eq(messages.id, id), isNull(messages.deletedAt))).returning();
+  return row;
+}
+
+/** A page of a conversation's timeline, newest first (`before`) or oldest first (`after`), with attachments. */
+export async function listTimeline(db: Db, conversationId: number, page: { before?: number; after?: number; limit: number }) {
+  const conds = [eq(messages.conversationId, conversationId)];
+  if (page.before) conds.push(lt(messages.id, page.before));
+  if (page.after) conds.push(gt(messages.id, page.after));
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(...conds))
+    .orderBy(page.after ? asc(messages.id) : desc(messages.id))
+    .limit(page.limit);
+  const files = rows.length
+    ? await db.select().from(attachments).where(inArray(attachments.messageId, rows.map((r) => r.id)))
+    : [];
+  return { rows, files };
+}
+
+export async function attachmentsOf(db: Db, messageIds: number[]): Promise<AttachmentRow[]> {
+  if (messageIds.length === 0) return [];
+  return db.select().from(attachments).where(inArray(attachments.messageId, messageIds));
+}
+
+export async function insertAttachment(db: Db, row: typeof attachments.$inferInsert): Promise<AttachmentRow> {
+  const [a] = await db.insert(attachments).values(row).returning();
+  return a;
+}
+
+export async function findAttachment(db: Db, workspaceId: number, id: number): Promise<AttachmentRow | undefined> {
+  const [a] = await db.select().from(attachments).where(and(eq(attachments.id, id), eq(attachments.workspaceId, workspaceId)));
+  return a;
+}
+
+/** Binds uploaded, not yet sent attachments to the message that sends them. */
+export async function claimAttachments(tx: Db, workspaceId: number, ids: number[], messageId: number): Promise<AttachmentRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .update(attachments)
+    .set({ messageId })
+    .where(and(eq(attachments.workspaceId, workspaceId), inArray(attachments.id, ids), isNull(attachments.messageId)))
+    .returning();
+}
+
+export async function countMessages(db: Db, channelId: number): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(messages).where(eq(messages.channelId, channelId));
+  return r.n;
+}
+
+/** Not scoped to a workspace: only for signed links, whose signature names the id. */
+export async function findAttachmentById(db: Db, id: number): Promise<AttachmentRow | undefined> {
+  const [a] = await db.select().from(attachments).where(eq(attachments.id, id));
+  return a;
+}

@@ -1,0 +1,66 @@
+import type { AppContext } from '../../platform/context.js';
+import type { JobDefinition } from '../../platform/queue/queue.js';
+import { inTransaction } from '../../platform/events/transaction.js';
+import { ChannelSendError } from '../channels/channel.js';
+import { adapterFor } from '../channels/registry.js';
+import { loadChannelWithSecrets } from '../channels/load-channel.js';
+import { findConversationsByIds } from '../conversations/conversations.repo.js';
+import { conversationEvent } from '../conversations/conversation-events.js';
+import { advanceDelivery, attachmentsOf, findMessage } from './messages.repo.js';
+import { contactExternalId } from './outbound.repo.js';
+import { signedAttachmentUrl } from './attachment-links.js';
+import type { DeliveryStatus } from './delivery-status.js';
+
+export const SEND_OUTBOUND = 'outbound.send';
+
+type Data = { workspaceId: number; messageId: number };
+
+async function recordDelivery(ctx: AppContext, workspaceId: number, messageId: number, to: DeliveryStatus, patch: { failureReason?: string; externalId?: string }) {
+  await inTransaction(ctx, async (tx, emit) => {
+    const row = await advanceDelivery(tx, { id: messageId }, to, patch);
+    if (!row) return; // already further along (a receipt arrived first, or a duplicate job)
+    const [c] = await findConversationsByIds(tx, workspaceId, [row.conversationId]);
+    emit(conversationEvent(c, 'message.status_changed', { type: 'system' }, { messageId, status: to, failureReason: row.failureReason, externalId: row.externalId }));
+  });
+}
+
+/**
+ * Sends one queued reply through its channel's adapter. Retryable failures are thrown so pg-boss
+ * retries with backoff; a permanent failure, or the last retry, marks the message failed with the reason.
+ */
+export const sendOutboundJob: JobDefinition<Data, AppContext> = {
+  name: SEND_OUTBOUND,
+  concurrency: 4,
+  options: { retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 },
+  async handle(ctx, { workspaceId, messageId }, job) {
+    const message = await findMessage(ctx.db, workspaceId, messageId);
+    if (!message || message.deliveryStatus !== 'queued' || message.deletedAt) return;
+    const channel = await loadChannelWithSecrets(ctx, message.channelId);
+    const adapter = channel && adapterFor(channel.type);
+    const to = await contactExternalId(ctx.db, message.conversationId);
+    if (!channel || !adapter || !channel.active || !to) {
+      return recordDelivery(ctx, workspaceId, messageId, 'failed', { failureReason: !to ? 'The contact has no identity on this channel' : 'The channel is not available' });
+    }
+    const files = await attachmentsOf(ctx.db, [messageId]);
+    try {
+      const sent = await adapter.send(
+        channel,
+        {
+          messageId,
+          conversationId: message.conversationId,
+          contactExternalId: to,
+          text: message.body,
+          attachments: files.map((f) => ({ url: signedAttachmentUrl(ctx, f.id), filename: f.filename, contentType: f.contentType, size: f.size })),
+        },
+        { timeoutMs: ctx.config.OUTBOUND_TIMEOUT_MS },
+      );
+      await recordDelivery(ctx, workspaceId, messageId, 'sent', { externalId: sent.externalId });
+    } catch (err) {
+      const e = err instanceof ChannelSendError ? err : new ChannelSendError('retryable', (err as Error).message);
+      if (e.kind === 'permanent' || job.retryCount >= job.retryLimit) {
+        return recordDelivery(ctx, workspaceId, messageId, 'failed', { failureReason: e.providerCode ? `${e.providerCode}: ${e.message}` : e.message });
+      }
+      throw e;
+    }
+  },
+};
