@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/db.js';
 import { contactIdentities, contacts } from './contacts.tables.js';
+import { normalizeEmail, normalizePhone } from './contact-fields.js';
 
 export interface IdentityInput {
   externalId: string;
@@ -32,7 +33,9 @@ export async function resolveContacts(tx: Db, workspaceId: number, channelId: nu
   await tx.insert(contacts).values(
     missing.map((ext, i) => {
       const p = byExternal.get(ext)!;
-      return { id: newIds[i], workspaceId, name: p.name ?? p.phone ?? p.email ?? ext, phone: p.phone ?? null, email: p.email?.toLowerCase() ?? null };
+      const phone = normalizePhone(p.phone);
+      const email = normalizeEmail(p.email) ?? null; // a provider's malformed address is dropped, not fatal
+      return { id: newIds[i], workspaceId, name: p.name?.trim() || phone || email || ext, phone, email };
     }),
   );
   const won = await tx

@@ -11,6 +11,11 @@ const types = {
   },
 };
 
+// drizzle's node-postgres session passes its own per-query parsers, which fall back to the global
+// registry, so the pool's `types` alone do not reach raw SQL results: register the same parsers globally.
+pg.types.setTypeParser(20, parseInt8);
+pg.types.setTypeParser(1016, parseInt8Array);
+
 export function pgPool(url: string, max: number) {
   const pool = new pg.Pool({ connectionString: url, max, types });
   // An idle client losing its connection (server restart) must not crash the process.
