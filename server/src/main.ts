@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './platform/config/config.js';
-import { closeAppContext, createAppContext } from './platform/context.js';
+import { closeAppContext, createAppContext, type AppContext } from './platform/context.js';
+import { getSetupStatus } from './modules/auth/run-setup.js';
+import { loadDemo } from './modules/demo/load-demo.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { buildServer } from './server.js';
 
@@ -24,6 +26,7 @@ async function main() {
     }
     throw err;
   }
+  if (process.argv.includes('--demo')) await offerDemo(ctx);
   const server = await buildServer(ctx);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +45,17 @@ async function main() {
   } else {
     ctx.log.info(`Atiende worker started (database: ${ctx.database.kind})`);
   }
+}
+
+/** `npm run demo`: on an empty installation, load the demo workspace before serving it. */
+async function offerDemo(ctx: AppContext) {
+  if (!(await getSetupStatus(ctx)).needed) {
+    ctx.log.warn('This installation is already set up: the demo is only loaded into an empty one (remove DATA_DIR to start over).');
+    return;
+  }
+  const demo = await loadDemo(ctx);
+  console.log(`\nDemo workspace loaded. Sign in at ${ctx.config.publicUrl} as ${demo.email} with the password ${demo.password}`);
+  console.log(`Other demo users (same password): ${demo.otherUsers.join(', ')}\n`);
 }
 
 main().catch((err) => {

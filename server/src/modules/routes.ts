@@ -14,6 +14,7 @@ import { registerHookRoutes } from './channels/hooks.routes.js';
 import { registerConversationRoutes } from './conversations/conversations.routes.js';
 import { registerMessageRoutes } from './messages/messages.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
+import { registerDemoRoutes } from './demo/demo.routes.js';
 
 /** Every module's routes, registered in this order. */
 export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
@@ -31,4 +32,5 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerConversationRoutes,
   registerMessageRoutes,
   registerReportRoutes,
+  registerDemoRoutes,
 ];

@@ -1,28 +1,16 @@
 import type { AppContext } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/queue/queue.js';
-import { inTransaction } from '../../platform/events/transaction.js';
 import { ChannelSendError } from '../channels/channel.js';
 import { adapterFor } from '../channels/registry.js';
 import { loadChannelWithSecrets } from '../channels/load-channel.js';
-import { findConversationsByIds } from '../conversations/conversations.repo.js';
-import { conversationEvent } from '../conversations/conversation-events.js';
-import { advanceDelivery, attachmentsOf, findMessage } from './messages.repo.js';
+import { attachmentsOf, findMessage } from './messages.repo.js';
+import { recordDelivery } from './record-delivery.js';
 import { contactExternalId } from './outbound.repo.js';
 import { signedAttachmentUrl } from './attachment-links.js';
-import type { DeliveryStatus } from './delivery-status.js';
 
 export const SEND_OUTBOUND = 'outbound.send';
 
 type Data = { workspaceId: number; messageId: number };
-
-async function recordDelivery(ctx: AppContext, workspaceId: number, messageId: number, to: DeliveryStatus, patch: { failureReason?: string; externalId?: string }) {
-  await inTransaction(ctx, async (tx, emit) => {
-    const row = await advanceDelivery(tx, { id: messageId }, to, patch);
-    if (!row) return; // already further along (a receipt arrived first, or a duplicate job)
-    const [c] = await findConversationsByIds(tx, workspaceId, [row.conversationId]);
-    emit(conversationEvent(c, 'message.status_changed', { type: 'system' }, { messageId, status: to, failureReason: row.failureReason, externalId: row.externalId }));
-  });
-}
 
 /**
  * Sends one queued reply through its channel's adapter. Retryable failures are thrown so pg-boss

@@ -1,0 +1,16 @@
+import type { AppContext } from '../../platform/context.js';
+import { inTransaction } from '../../platform/events/transaction.js';
+import { findConversationsByIds } from '../conversations/conversations.repo.js';
+import { conversationEvent } from '../conversations/conversation-events.js';
+import { advanceDelivery } from './messages.repo.js';
+import type { DeliveryStatus } from './delivery-status.js';
+
+/** Moves an outbound message's delivery status forward (never back) and tells the conversation's audience. */
+export async function recordDelivery(ctx: AppContext, workspaceId: number, messageId: number, to: DeliveryStatus, patch: { failureReason?: string; externalId?: string } = {}) {
+  await inTransaction(ctx, async (tx, emit) => {
+    const row = await advanceDelivery(tx, { id: messageId }, to, patch);
+    if (!row) return; // already further along (a receipt arrived first, or a duplicate job)
+    const [c] = await findConversationsByIds(tx, workspaceId, [row.conversationId]);
+    emit(conversationEvent(c, 'message.status_changed', { type: 'system' }, { messageId, status: to, failureReason: row.failureReason, externalId: row.externalId }));
+  });
+}
