@@ -7,6 +7,7 @@ import { channels } from '../channels/channels.tables.js';
 import { teams } from '../teams/teams.tables.js';
 import { users, workspaces } from '../workspaces/workspaces.tables.js';
 import { closingCategories, tags } from '../tags/tags.tables.js';
+import { existingMemberIds } from '../users/users.repo.js';
 import type { Actor } from '../auth/permissions.js';
 import { atLeast } from '../auth/permissions.js';
 
@@ -159,7 +160,7 @@ export async function getConversationView(db: Db, workspaceId: number, id: numbe
 }
 
 export async function isMemberOfWorkspace(db: Db, workspaceId: number, userId: number): Promise<boolean> {
-  return (await activeMemberIds(db, workspaceId, [userId])).length === 1;
+  return (await existingMemberIds(db, workspaceId, [userId], { activeOnly: true })).length === 1;
 }
 
 export async function teamExists(db: Db, workspaceId: number, teamId: number): Promise<boolean> {
@@ -194,8 +195,3 @@ export async function existingTagNames(db: Db, workspaceId: number, names: strin
   return rows.map((r) => r.name);
 }
 
-export async function activeMemberIds(db: Db, workspaceId: number, userIds: number[]): Promise<number[]> {
-  if (userIds.length === 0) return [];
-  const rows = await queryRows<{ user_id: number }>(db, sql`SELECT user_id FROM memberships WHERE workspace_id = ${workspaceId} AND active AND user_id IN ${userIds}`);
-  return rows.map((r) => r.user_id);
-}

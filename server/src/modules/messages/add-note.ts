@@ -4,7 +4,8 @@ import { eventActor } from '../../platform/events/event-types.js';
 import { badRequest, forbidden } from '../../platform/http/errors.js';
 import { can } from '../auth/permissions.js';
 import { lockVisibleConversation } from '../conversations/change-conversation.js';
-import { activeMemberIds, updateConversation } from '../conversations/conversations.repo.js';
+import { updateConversation } from '../conversations/conversations.repo.js';
+import { existingMemberIds } from '../users/users.repo.js';
 import { conversationEvent } from '../conversations/conversation-events.js';
 import { insertMessage } from './messages.repo.js';
 import { messageDto } from './messages.dto.js';
@@ -17,7 +18,7 @@ export async function addNote(ctx: UseCaseContext, conversationId: number, input
   const body = input.body.trim();
   if (!body) throw badRequest('A note needs text', [{ field: 'body', message: 'required' }]);
   const wanted = [...new Set(input.mentions ?? [])];
-  const mentions = await activeMemberIds(ctx.db, ctx.actor.workspaceId, wanted);
+  const mentions = await existingMemberIds(ctx.db, ctx.actor.workspaceId, wanted, { activeOnly: true });
   if (mentions.length !== wanted.length) throw badRequest('Mentions must be members of this workspace', [{ field: 'mentions', message: 'unknown user' }]);
   return inTransaction(ctx, async (tx, emit) => {
     const c = await lockVisibleConversation(ctx, tx, conversationId);

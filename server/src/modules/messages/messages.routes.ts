@@ -36,7 +36,6 @@ export function registerMessageRoutes(app: App, ctx: AppContext) {
     const file = await req.file();
     if (!file) throw badRequest('No file in the request', [{ field: 'file', message: 'required' }]);
     const dto = await uploadAttachment(withActor(ctx, actor), { filename: file.filename, contentType: file.mimetype, stream: file.file });
-    if (file.file.truncated) throw badRequest('File too large');
     return reply.status(201).send(dto);
   });
   app.get('/api/v1/attachments/:id', { schema: { tags, summary: 'Download an attachment', params: idParams } }, async (req, reply) => {

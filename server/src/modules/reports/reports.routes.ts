@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../auth/authenticate.js';
-import { can } from '../auth/permissions.js';
-import { forbidden } from '../../platform/http/errors.js';
-import { dailyActivityBetween } from './reports.repo.js';
+import { withActor } from '../use-case.js';
+import { getDailyActivity } from './get-daily-activity.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -19,10 +18,6 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(z.object({ day: z.string(), metric: z.string(), value: z.number() })) }) },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      if (!can(actor, 'report.read', { workspaceId: actor.workspaceId })) throw forbidden();
-      return { items: await dailyActivityBetween(ctx.db, actor.workspaceId, req.query.from, req.query.to) };
-    },
+    async (req) => getDailyActivity(withActor(ctx, requireActor(req)), req.query),
   );
 }

@@ -79,9 +79,12 @@ export async function setTeamsOfUser(tx: Db, workspaceId: number, userId: number
 }
 
 /** Which of these ids are members (active or not) of the workspace. */
-export async function existingMemberIds(db: Db, workspaceId: number, ids: number[]): Promise<number[]> {
+export async function existingMemberIds(db: Db, workspaceId: number, ids: number[], opts: { activeOnly?: boolean } = {}): Promise<number[]> {
   if (!ids.length) return [];
-  const rows = await db.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids)));
+  const rows = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids), opts.activeOnly ? eq(memberships.active, true) : undefined));
   return rows.map((r) => r.id);
 }
 

@@ -14,7 +14,7 @@ const types = {
 // drizzle's node-postgres session passes its own per-query parsers, which fall back to the global
 // registry, so the pool's `types` alone do not reach raw SQL results: register the same parsers globally.
 pg.types.setTypeParser(20, parseInt8);
-pg.types.setTypeParser(1016, parseInt8Array);
+(pg.types.setTypeParser as (oid: number, parse: (v: string) => unknown) => void)(1016, parseInt8Array);
 
 export function pgPool(url: string, max: number) {
   const pool = new pg.Pool({ connectionString: url, max, types });

@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.js';
 import type { AppContext } from '../context.js';
 import { EVENTS_CHANNEL } from './transaction.js';
-import { advanceCursor, claimCursor, eventsAfter } from './events.repo.js';
+import { advanceCursor, claimCursor, eventsAfter, releaseLeases } from './events.repo.js';
 import type { EventRow } from './event-types.js';
 
 /**
@@ -15,6 +15,8 @@ export interface Subscriber {
   handle?(ctx: AppContext, events: EventRow[]): Promise<void>;
   project?(tx: Db, events: EventRow[]): Promise<void>;
 }
+
+class CursorMoved extends Error {}
 
 const BATCH = 200;
 const LEASE_SECONDS = 15;
@@ -44,6 +46,9 @@ export class Dispatcher {
     this.unsubscribe();
     this.poke();
     await Promise.all(this.loops);
+    // Hand the leases back, so a restarted node (a new nodeId) resumes now instead of after the lease expires.
+    const names = this.subscribers.map((s) => s.name);
+    if (names.length) await releaseLeases(this.ctx.db, this.ctx.nodeId, names).catch((err) => this.ctx.log.warn({ err }, 'releasing subscriber leases'));
   }
 
   private sleep(ms: number) {
@@ -83,13 +88,18 @@ export class Dispatcher {
     const wanted = sub.accepts ? batch.filter((e) => sub.accepts!(e)) : batch;
     const last = batch.at(-1)!.id;
     if (sub.project) {
-      await db.transaction(async (tx) => {
-        if (wanted.length) await sub.project!(tx as unknown as Db, wanted);
-        if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, last))) throw new Error(`lease on ${sub.name} lost`);
-      });
+      try {
+        await db.transaction(async (tx) => {
+          if (wanted.length) await sub.project!(tx as unknown as Db, wanted);
+          if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, cursor, last))) throw new CursorMoved();
+        });
+      } catch (err) {
+        if (!(err instanceof CursorMoved)) throw err;
+        // Another node or loop moved the cursor first: its projection counted this batch, ours rolled back.
+      }
     } else {
       if (wanted.length) await sub.handle!(this.ctx, wanted);
-      await advanceCursor(db, sub.name, nodeId, last);
+      await advanceCursor(db, sub.name, nodeId, cursor, last);
     }
     return true;
   }

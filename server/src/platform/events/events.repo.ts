@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, sql, max } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql, max } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
 import { events, subscriberCursors } from './events.tables.js';
 import type { EventRow, NewEvent } from './event-types.js';
@@ -49,18 +49,23 @@ export async function claimCursor(db: Db, name: string, owner: string, leaseSeco
   return rows[0]?.lastEventId ?? null;
 }
 
-/** Advances the cursor only while the lease is still ours; false means another node took over. */
-export async function advanceCursor(db: Db, name: string, owner: string, toId: number): Promise<boolean> {
+/**
+ * Advances the cursor only while the lease is still ours and the cursor is still where we read from;
+ * false means another node took over, or another loop of this node already moved it (a projection
+ * must then roll back, or it would count the batch twice).
+ */
+export async function advanceCursor(db: Db, name: string, owner: string, fromId: number, toId: number): Promise<boolean> {
   const rows = await db
     .update(subscriberCursors)
     .set({ lastEventId: toId, updatedAt: sql`now()` })
-    .where(and(eq(subscriberCursors.name, name), eq(subscriberCursors.leaseOwner, owner)))
+    .where(and(eq(subscriberCursors.name, name), eq(subscriberCursors.leaseOwner, owner), eq(subscriberCursors.lastEventId, fromId)))
     .returning({ name: subscriberCursors.name });
   return rows.length === 1;
 }
 
-export async function releaseLeases(db: Db, owner?: string) {
-  await db.update(subscriberCursors).set({ leaseOwner: null, leaseUntil: null }).where(owner ? eq(subscriberCursors.leaseOwner, owner) : sql`true`);
+export async function releaseLeases(db: Db, owner?: string, names?: string[]) {
+  const conditions = [owner ? eq(subscriberCursors.leaseOwner, owner) : undefined, names ? inArray(subscriberCursors.name, names) : undefined];
+  await db.update(subscriberCursors).set({ leaseOwner: null, leaseUntil: null }).where(and(...conditions) ?? sql`true`);
 }
 
 export async function listCursors(db: Db) {

@@ -78,7 +78,8 @@ export async function createHttpApp(ctx: AppContext, dashboardDir: string | null
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: ctx.config.UPLOAD_LIMIT_BYTES, files: 10 } });
+  // One byte over the limit reaches the storage driver, which refuses it with 413 and removes the partial file.
+  await app.register(multipart, { limits: { fileSize: ctx.config.UPLOAD_LIMIT_BYTES + 1, files: 1 } });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {

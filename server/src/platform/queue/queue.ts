@@ -67,11 +67,14 @@ export class Queue {
     await this.define(def);
     const ids: string[] = [];
     for (let i = 0; i < (def.concurrency ?? 1); i++) {
-      ids.push(
-        await this.boss.work<T>(def.name, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-          await def.handle(ctx, job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
-        }),
-      );
+      let id = '';
+      id = await this.boss.work<T>(def.name, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+        // pg-boss 10 waits a polling interval after every job, even when more are queued (two jobs a
+        // second per worker); a worker that just found one fetches the next at once.
+        if (id) this.boss.notifyWorker(id);
+        await def.handle(ctx, job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+      });
+      ids.push(id);
     }
     this.workers.set(def.name, ids);
   }

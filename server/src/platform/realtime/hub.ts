@@ -15,7 +15,7 @@ const HEARTBEAT_MS = 30_000;
 /** A client further behind than this refetches instead of replaying. */
 export const MAX_REPLAY_EVENTS = 10_000;
 /** Events after which the sockets of the workspace reload their actor before anything else is filtered. */
-const PERMISSION_EVENTS = new Set(['user.updated', 'team.updated', 'team.members_changed', 'user.deactivated']);
+const PERMISSION_EVENTS = new Set(['user.updated', 'user.deactivated', 'team.updated', 'team.members_changed', 'team.deleted']);
 
 /**
  * One per web node. Tails the event log once for the whole node (woken by the bus, polling as a
@@ -184,7 +184,7 @@ export class RealtimeHub {
     for (const row of batch) {
       const clients = this.byWorkspace.get(row.workspaceId);
       if (clients?.size) {
-        if (PERMISSION_EVENTS.has(row.type)) await this.reloadActors(clients);
+        if (PERMISSION_EVENTS.has(row.type)) await this.reloadActors(clients, row);
         if (row.type === 'apitoken.revoked') this.closeRevokedToken(clients, row.payload.tokenId);
         const out = new OutgoingEvent(row);
         for (const c of clients) c.offer(out);
@@ -193,11 +193,12 @@ export class RealtimeHub {
     }
   }
 
-  /** One query per distinct user of the workspace's sockets. */
-  private async reloadActors(clients: Set<RealtimeClient>) {
+  /** One query per distinct user of the workspace's sockets (only the user concerned, for a user event that names one). */
+  private async reloadActors(clients: Set<RealtimeClient>, cause: EventRow) {
+    const only = cause.type.startsWith('user.') && typeof cause.payload.userId === 'number' ? cause.payload.userId : null;
     const byUser = new Map<number, RealtimeClient[]>();
     for (const c of clients) {
-      if (c.actor.type !== 'user' || c.actor.userId === null || c.closed) continue;
+      if (c.actor.type !== 'user' || c.actor.userId === null || c.closed || (only !== null && c.actor.userId !== only)) continue;
       const list = byUser.get(c.actor.userId) ?? [];
       list.push(c);
       byUser.set(c.actor.userId, list);
