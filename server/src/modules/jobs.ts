@@ -1,7 +1,8 @@
 import type { JobDefinition } from '../platform/queue/queue.js';
 import type { AppContext } from '../platform/context.js';
 import { sendOutboundJob } from './messages/send-outbound.job.js';
+import { fetchInboundMediaJob } from './messages/fetch-inbound-media.job.js';
 import { wakeConversationJob } from './conversations/wake-conversation.job.js';
 
 /** Every kind of background job. */
-export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, wakeConversationJob];
+export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob];

@@ -1,7 +1,8 @@
 import type { Subscriber } from '../platform/events/dispatcher.js';
 import { outboundSubscriber } from './messages/outbound.subscriber.js';
+import { inboundMediaSubscriber } from './messages/fetch-inbound-media.job.js';
 import { snoozeSubscriber } from './conversations/wake-conversation.job.js';
 import { dailyActivityProjection } from './reports/daily-activity.projection.js';
 
 /** Every durable subscriber of the event log. */
-export const subscribers: Subscriber[] = [outboundSubscriber, snoozeSubscriber, dailyActivityProjection];
+export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection];

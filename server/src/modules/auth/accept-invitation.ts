@@ -6,6 +6,7 @@ import { findMember, findUserByEmail, insertUser, setTeamsOfUser } from '../user
 import { existingTeamIds } from '../teams/teams.repo.js';
 import { insertMembership } from '../workspaces/workspaces.repo.js';
 import { invalidField } from '../invalid-field.js';
+import { isUniqueViolation } from '../pg-errors.js';
 import { insertSession } from './auth.repo.js';
 import { findInvitationByToken, markInvitationAccepted } from './invitations.repo.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -53,6 +54,10 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
       payload: { userId: user.id, name: user.name, role, accessLevel, teamIds, invitationId: invitation.id },
     });
     return user.id;
+  }).catch((err) => {
+    // Two invitations to one new address accepted at the same moment: the second finds the account taken.
+    if (isUniqueViolation(err)) throw conflict('An account for this address was just created: accept again with its password');
+    throw err;
   });
   return { token, session: await loadUserSession(ctx.db, invitation.workspaceId, userId) };
 }

@@ -33,7 +33,7 @@ describeEachDriver('API tokens', (driver) => {
     expect(list.json().items.map((x: { id: number }) => x.id)).toContain(apiToken.id);
     expect(list.body).not.toContain(token);
     expect(list.body).not.toContain(sha256(token));
-    expect(await eventTypes(t, ws.workspaceId)).toContain('api_token.created');
+    expect(await eventTypes(t, ws.workspaceId)).toContain('apitoken.created');
   });
 
   it('authenticates as Authorization: Bearer with the token\'s role, and records its use', async () => {
@@ -64,7 +64,7 @@ describeEachDriver('API tokens', (driver) => {
     expect((await inject({ url: '/api/v1/auth/me', headers: bearer(token) })).statusCode).toBe(401);
     expect((await inject({ url: '/api/v1/api-tokens', headers: ws.owner.headers })).json().items.map((x: { id: number }) => x.id)).not.toContain(apiToken.id);
     expect((await inject({ method: 'DELETE', url: `/api/v1/api-tokens/${apiToken.id}`, headers: ws.owner.headers })).statusCode).toBe(404);
-    expect(await eventTypes(t, ws.workspaceId)).toContain('api_token.revoked');
+    expect(await eventTypes(t, ws.workspaceId)).toContain('apitoken.revoked');
   });
 
   it('refuses an unknown bearer token', async () => {

@@ -17,7 +17,7 @@ export async function createApiToken(ctx: UseCaseContext, input: { name: string;
     const row = await insertApiToken(tx, {
       workspaceId: actor.workspaceId, name: input.name, tokenHash: sha256(token), role: input.role, accessLevel: input.accessLevel, createdBy: actor.userId,
     });
-    emit({ workspaceId: actor.workspaceId, type: 'api_token.created', actor: eventActor(actor), payload: { apiTokenId: row.id, name: row.name, role: row.role, accessLevel: row.accessLevel } });
+    emit({ workspaceId: actor.workspaceId, type: 'apitoken.created', actor: eventActor(actor), payload: { apiTokenId: row.id, name: row.name, role: row.role, accessLevel: row.accessLevel } });
     return row;
   });
   return { token, apiToken: toApiTokenDto(row) };

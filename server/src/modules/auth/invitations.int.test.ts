@@ -49,7 +49,7 @@ describeEachDriver('invitations', (driver) => {
     const seen = await lookup(token);
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toEqual({ workspaceName: 'Clínica Norte', email: 'nuevo@example.test', name: 'Nuevo', accountExists: false });
-    expect(await eventsOfType(t, ws.workspaceId, 'user.invited')).toContainEqual(expect.objectContaining({ payload: expect.objectContaining({ email: 'nuevo@example.test' }) }));
+    expect(await eventsOfType(t, ws.workspaceId, 'invitation.created')).toContainEqual(expect.objectContaining({ payload: expect.objectContaining({ email: 'nuevo@example.test' }) }));
   });
 
   it('asks a new account for its name, naming the field', async () => {

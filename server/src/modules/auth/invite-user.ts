@@ -35,7 +35,7 @@ export async function inviteUser(ctx: UseCaseContext, input: CreateInvitationInp
     });
     emit({
       workspaceId,
-      type: 'user.invited',
+      type: 'invitation.created',
       actor: eventActor(actor),
       payload: { invitationId: row.id, email: row.email, role: row.role, accessLevel: row.accessLevel, teamIds, replacedInvitationIds: replaced.map((r) => r.id) },
     });

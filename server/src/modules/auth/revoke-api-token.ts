@@ -14,6 +14,6 @@ export async function revokeApiToken(ctx: UseCaseContext, input: { id: number })
   if (!atLeast(actor, token.role)) throw forbidden(`A ${actor.role} cannot revoke a token with the role ${token.role}`);
   await inTransaction(ctx, async (tx, emit) => {
     await revokeApiTokenRow(tx, token.id, ctx.clock.now());
-    emit({ workspaceId: token.workspaceId, type: 'api_token.revoked', actor: eventActor(actor), payload: { apiTokenId: token.id, name: token.name } });
+    emit({ workspaceId: token.workspaceId, type: 'apitoken.revoked', actor: eventActor(actor), payload: { apiTokenId: token.id, name: token.name } });
   });
 }

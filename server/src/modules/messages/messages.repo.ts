@@ -104,3 +104,8 @@ export async function findAttachmentById(db: Db, id: number): Promise<Attachment
   const [a] = await db.select().from(attachments).where(eq(attachments.id, id));
   return a;
 }
+
+export async function updateMessageMeta(tx: Db, id: number, patch: Record<string, unknown>): Promise<MessageRow> {
+  const [row] = await tx.update(messages).set({ meta: sql`${messages.meta} || ${JSON.stringify(patch)}::jsonb` }).where(eq(messages.id, id)).returning();
+  return row;
+}

@@ -102,6 +102,18 @@ describeEachDriver('users: members and profile', (driver) => {
       expect((await patchUser(second, ws.owner.userId, { role: 'owner' })).statusCode).toBe(200);
     });
 
+    it('keeps one owner when two owners demote each other at the same moment', async () => {
+      const w = await createWorkspace(t);
+      const other = await createMember(t, w.owner, { role: 'owner', accessLevel: 'all' });
+      const results = await Promise.all([
+        patchUser(w.owner, other.userId, { role: 'admin' }),
+        patchUser(other, w.owner.userId, { role: 'admin' }),
+      ]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const owners = (await inject({ url: '/api/v1/users', headers: w.owner.headers })).json().items.filter((u: { role: string }) => u.role === 'owner');
+      expect(owners).toHaveLength(1);
+    });
+
     it('deactivation signs the member out of this workspace at once; reactivation lets them sign in again', async () => {
       const leaving = await createMember(t, ws.owner, { role: 'agent', accessLevel: 'all', email: 'leaving@example.test' });
       expect((await me(leaving)).statusCode).toBe(200);

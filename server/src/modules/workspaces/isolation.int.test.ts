@@ -13,6 +13,7 @@ describeEachDriver('cross-workspace isolation of the people side', (driver) => {
   let aMember: Session;
   let aTeam: number;
   let bTeam: number;
+  let bMember: Session;
   let aTag: number;
   let aCategory: number;
   let aInvitation: number;
@@ -43,6 +44,7 @@ describeEachDriver('cross-workspace isolation of the people side', (driver) => {
     aTeam = await createTeam(t, a.owner, 'Equipo A');
     aMember = await createMember(t, a.owner, { role: 'agent', accessLevel: 'team', teamIds: [aTeam], email: 'miembro-a@example.test' });
     bTeam = await createTeam(t, b.owner, 'Equipo B');
+    bMember = await createMember(t, b.owner, { role: 'agent', accessLevel: 'all' });
     aTag = (await inject({ method: 'POST', url: '/api/v1/tags', headers: a.owner.headers, payload: { name: 'a' } })).json().tag.id;
     aCategory = (await inject({ method: 'POST', url: '/api/v1/closing-categories', headers: a.owner.headers, payload: { name: 'a' } })).json().closingCategory.id;
     aInvitation = (await inject({ method: 'POST', url: '/api/v1/invitations', headers: a.owner.headers, payload: { email: 'pendiente@example.test', role: 'agent' } })).json().invitation.id;
@@ -71,7 +73,7 @@ describeEachDriver('cross-workspace isolation of the people side', (driver) => {
       { method: 'DELETE', url: `/api/v1/api-tokens/${aApiToken}` },
       // B's own resources pointing at A's ids.
       { method: 'PUT', url: `/api/v1/teams/${bTeam}/members`, payload: { userIds: [aMember.userId] } },
-      { method: 'PATCH', url: `/api/v1/users/${b.owner.userId}`, payload: { teamIds: [aTeam] } },
+      { method: 'PATCH', url: `/api/v1/users/${bMember.userId}`, payload: { teamIds: [aTeam] } },
       { method: 'POST', url: '/api/v1/invitations', payload: { email: 'cruzado@example.test', role: 'agent', teamIds: [aTeam] } },
       { method: 'POST', url: '/api/v1/auth/switch-workspace', payload: { workspaceId: a.workspaceId } },
     ];
@@ -89,7 +91,7 @@ describeEachDriver('cross-workspace isolation of the people side', (driver) => {
 
   it('lists only the own workspace', async () => {
     const users = (await inject({ url: '/api/v1/users', headers: b.owner.headers })).json().items.map((u: { id: number }) => u.id);
-    expect(users).toEqual([b.owner.userId]);
+    expect(users).toEqual([b.owner.userId, bMember.userId]);
     const teams = (await inject({ url: '/api/v1/teams', headers: b.owner.headers })).json().items.map((x: { id: number }) => x.id);
     expect(teams).toEqual([bTeam]);
     expect((await inject({ url: '/api/v1/tags', headers: b.owner.headers })).json().items).toEqual([]);
