@@ -47,7 +47,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // Info: without SMTP_URL the server writes mail (invitations, password resets) to its log, where tests read links.
+    LOG_LEVEL: 'info',
     DASHBOARD_DIR: path.join(repoRoot, 'dashboard', 'dist'),
     ...env,
   });

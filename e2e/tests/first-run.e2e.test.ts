@@ -5,6 +5,7 @@ import { browserTestsSkipped } from '../support/chromium.js';
 import type { RunningServer } from '../support/server.js';
 import { startServerAndBrowser } from '../support/stack.js';
 import { screenshot } from '../support/artifacts.js';
+import { waitForMailedLink } from '../support/mail.js';
 
 // Markup in a name must show as typed, never be interpreted.
 const WORKSPACE = 'Óptica <b>Central</b>';
@@ -15,12 +16,14 @@ describe.skipIf(browserTestsSkipped())('first run: set up, sign out, sign in', (
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 720 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
   afterAll(async () => {
@@ -135,5 +138,75 @@ describe.skipIf(browserTestsSkipped())('first run: set up, sign out, sign in', (
     await page.waitForURL('**/conversations');
     expect(await page.getByTestId('workspace-name').textContent()).toBe(WORKSPACE);
     await screenshot(page, 'signed-in-again');
+  });
+
+  it('invites a teammate, who accepts in another browser and lands in the same workspace', async () => {
+    const since = server.output().length;
+    const invited = await context.request.post(`${server.url}/api/v1/invitations`, {
+      data: { email: 'bruno@optica.example', name: 'Bruno Díaz', role: 'agent' },
+    });
+    expect(invited.status(), await invited.text()).toBeLessThan(300);
+    const link = await waitForMailedLink(server, '/accept-invitation', since);
+
+    const other = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 720 } });
+    try {
+      const invitee = await other.newPage();
+      invitee.setDefaultTimeout(15_000);
+      await invitee.goto(server.url + link);
+      await invitee.getByRole('heading', { name: 'Aceptar invitación' }).waitFor();
+      await invitee.getByText(`Te invitaron a ${WORKSPACE}.`).waitFor();
+      expect(await invitee.getByLabel('Tu nombre').inputValue()).toBe('Bruno Díaz');
+      await screenshot(invitee, 'accept-invitation');
+      await invitee.getByLabel(/^Elige una contraseña/).fill('bruno-clave-segura');
+      await invitee.getByRole('button', { name: 'Aceptar y entrar' }).click();
+      await invitee.waitForURL('**/conversations');
+      expect(await invitee.getByTestId('workspace-name').textContent()).toBe(WORKSPACE);
+      await invitee.getByText('Bruno Díaz').waitFor();
+      // The link works once.
+      await invitee.goto(server.url + link);
+      await invitee.getByText('Esta invitación ya no es válida').waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('recovers a forgotten password with the mailed link', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+    await page.waitForURL('**/login');
+    await page.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    await page.getByRole('heading', { name: 'Recuperar contraseña' }).waitFor();
+    const since = server.output().length;
+    await page.getByLabel('Correo electrónico').fill(OWNER.email);
+    await page.getByRole('button', { name: 'Enviar enlace' }).click();
+    await page.getByText('Si existe una cuenta con ese correo').waitFor();
+    const link = await waitForMailedLink(server, '/reset-password', since);
+
+    await page.goto(server.url + link);
+    await page.getByRole('heading', { name: 'Elegir una contraseña nueva' }).waitFor();
+    await page.getByLabel(/^Contraseña nueva/).fill('otra-clave-nueva-1');
+    await page.getByLabel(/^Repite la contraseña/).fill('otra-clave-distinta');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Las contraseñas no coinciden').waitFor();
+    await page.getByLabel(/^Repite la contraseña/).fill('otra-clave-nueva-1');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Listo: tu contraseña cambió').waitFor();
+
+    await page.getByRole('link', { name: 'Volver a iniciar sesión' }).click();
+    await page.getByLabel('Correo electrónico').fill(OWNER.email);
+    await page.getByLabel(/^Contraseña/).fill('otra-clave-nueva-1');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL('**/conversations');
+
+    // The link works once.
+    await page.goto(server.url + link);
+    await page.getByLabel(/^Contraseña nueva/).fill('tercera-clave-9');
+    await page.getByLabel(/^Repite la contraseña/).fill('tercera-clave-9');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Este enlace ya no es válido').waitFor();
+  });
+
+  it('threw no uncaught error in the page along the way', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export interface SetupInput {
 export interface DemoCredentials {
   email: string;
   password: string;
+  /** The demo's other people (agents, a supervisor): same password. */
+  otherUsers?: string[];
 }
 
 export interface InvitationLookup {

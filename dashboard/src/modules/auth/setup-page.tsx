@@ -110,19 +110,30 @@ export function SetupPage() {
         <Paper withBorder p="md" bg="gray.0">
           <Stack gap={6}>
             <Group gap="xs">
-              <Text size="sm" c="dimmed" w={110}>
+              <Text size="sm" c="dimmed" w={150}>
                 {t('fields.email')}
               </Text>
               <Code data-testid="demo-email">{demo.credentials.email}</Code>
             </Group>
             <Group gap="xs">
-              <Text size="sm" c="dimmed" w={110}>
+              <Text size="sm" c="dimmed" w={150}>
                 {t('fields.password')}
               </Text>
               <Code data-testid="demo-password">{demo.credentials.password}</Code>
             </Group>
           </Stack>
         </Paper>
+        {Boolean(demo.credentials.otherUsers?.length) && (
+          <Text size="sm" c="dimmed">
+            {t('setup.demo.otherUsers')}{' '}
+            {demo.credentials.otherUsers!.map((email, i) => (
+              <span key={email}>
+                {i > 0 && ', '}
+                <Code>{email}</Code>
+              </span>
+            ))}
+          </Text>
+        )}
         <Button onClick={() => enter(demo.me)}>{t('setup.demo.open')}</Button>
       </Stack>
     );

@@ -142,7 +142,7 @@ function ConversationRow({ conversation: c }: { conversation: ConversationListIt
           </Group>
         )}
       </Table.Td>
-      <Table.Td>
+      <Table.Td miw={110}>
         <Text size="sm">{c.channel.name}</Text>
         <Text size="xs" c="dimmed">
           {t(`channels.types.${c.channel.type}`, { defaultValue: c.channel.type })}
@@ -156,8 +156,8 @@ function ConversationRow({ conversation: c }: { conversation: ConversationListIt
           </Text>
         )}
       </Table.Td>
-      <Table.Td>
-        <Badge color={statusColor[c.status] ?? 'gray'} variant="light">
+      <Table.Td miw={130}>
+        <Badge color={statusColor[c.status] ?? 'gray'} variant="light" style={{ overflow: 'visible' }}>
           {t(`conversations.statuses.${c.status}`, { defaultValue: c.status })}
         </Badge>
       </Table.Td>

@@ -24,7 +24,6 @@ export const configSchema = z.object({
   SECURE_COOKIES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DASHBOARD_DIR: z.string().optional(),
-  OUTBOUND_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
