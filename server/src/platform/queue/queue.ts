@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/db.js';
@@ -25,6 +26,8 @@ export interface SendOptions {
   startAfter?: Date;
 }
 
+const QUEUE_DEFINE_LOCK = 7_202_613;
+
 /** A UUID derived from a key, so a re-sent job collides with the first instead of running twice. */
 export function jobIdFor(name: string, key: string) {
   const h = crypto.createHash('sha256').update(`${name}:${key}`).digest('hex');
@@ -36,7 +39,7 @@ export class Queue {
   private workers = new Map<string, string[]>();
   private created = new Set<string>();
 
-  private constructor(readonly boss: PgBoss, private log: Logger) {}
+  private constructor(readonly boss: PgBoss, private log: Logger, private url?: string) {}
 
   static async open(database: Database, log: Logger): Promise<Queue> {
     const boss = database.url
@@ -44,13 +47,30 @@ export class Queue {
       : new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
     boss.on('error', (err) => log.error({ err }, 'queue error'));
     await boss.start();
-    return new Queue(boss, log);
+    return new Queue(boss, log, database.url);
   }
 
   async define(def: { name: string; options?: JobOptions }) {
     if (this.created.has(def.name)) return;
-    await this.boss.createQueue(def.name, { name: def.name, ...def.options });
+    await this.oneNodeAtATime(() => this.boss.createQueue(def.name, { name: def.name, ...def.options }));
     this.created.add(def.name);
+  }
+
+  /**
+   * pg-boss 10 creates each queue's partition with DDL (CREATE TABLE, foreign keys to pgboss.queue,
+   * ATTACH PARTITION) and no lock of its own: nodes starting at once on a new database deadlock there.
+   * A session advisory lock on a connection of our own makes them take turns.
+   */
+  private async oneNodeAtATime(fn: () => Promise<void>) {
+    if (!this.url) return fn();
+    const client = new pg.Client({ connectionString: this.url, application_name: 'atiende-queue-define' });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [QUEUE_DEFINE_LOCK]);
+      await fn();
+    } finally {
+      await client.end(); // ending the session releases the lock
+    }
   }
 
   async send(name: string, data: { workspaceId: number } & Record<string, unknown>, opts: SendOptions = {}): Promise<string | null> {

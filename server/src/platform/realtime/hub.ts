@@ -115,7 +115,7 @@ export class RealtimeHub {
     const tooFar = newest - from > MAX_REPLAY_EVENTS && (await countEventsAfter(db, workspaceId, from, MAX_REPLAY_EVENTS + 1)) > MAX_REPLAY_EVENTS;
     const behind = from > newest ? 'unknown_event_id' : tooFar ? 'too_far_behind' : null;
     if (behind) {
-      // The client refetches its state over HTTP; the stream resumes from what this node has sent so far.
+      // The client refetches its state over HTTP; the stream resumes from what this node has dispatched so far.
       client.send({ type: 'reset', reason: behind });
       client.lastSent = Math.max(client.lastSent, this.dispatchedUpTo);
       return client.lastSent;

@@ -146,12 +146,15 @@ describeEachDriver('realtime hub', (driver) => {
 
     it('without lastEventId streams only what happens from now on', async () => {
       const { workspaceId, owner } = await createWorkspace(t);
+      const watcher = await SocketClient.open(base, owner.headers);
+      await watcher.subscribe(['workspace']);
       await emitEvents(t, workspaceId, [{ type: 'test.old' }]);
+      await watcher.waitFor((f) => f.type === 'event' && f.event.type === 'test.old'); // the hub is past it
       const s = await SocketClient.open(base, owner.headers);
       await s.subscribe(['workspace']);
       await sentinel(t, workspaceId, [s]);
       expect(s.events.map((e) => e.type)).toEqual(['test.sentinel']);
-      await s.close();
+      await Promise.all([s.close(), watcher.close()]);
     });
 
     it('tells a client too far behind (or ahead) to refetch instead of replaying', async () => {
@@ -256,11 +259,11 @@ describeEachDriver('realtime hub', (driver) => {
         { type: 'conversation.assigned', conversationId: 43, assigneeId: agent.userId },
         { type: 'message.created', conversationId: 44, audience: [agent.userId] },
         { type: 'conversation.updated', conversationId: 45, assigneeId: owner.userId },
+        // On all three topics: once it arrives, everything before it has been filtered.
+        { type: 'test.end', conversationId: 42, teamId: team, assigneeId: agent.userId },
       ]);
-      // Subscribing to the workspace as well lets the sentinel through.
-      for (const s of [byTeam, byConversation, byUser]) await s.subscribe(['workspace']);
-      await sentinel(t, workspaceId, [byTeam, byConversation, byUser]);
-      const convs = (s: SocketClient) => s.events.filter((e) => e.type !== 'test.sentinel').map((e) => e.conversationId);
+      await Promise.all([byTeam, byConversation, byUser].map((s) => s.waitFor((f) => f.type === 'event' && f.event.type === 'test.end')));
+      const convs = (s: SocketClient) => s.events.filter((e) => e.type !== 'test.end').map((e) => e.conversationId);
       expect(convs(byTeam)).toEqual([41]);
       expect(convs(byConversation)).toEqual([42]);
       expect(convs(byUser)).toEqual([43, 44]);
