@@ -12,12 +12,16 @@ export class Batcher<I, R> {
   submit(items: I[]): Promise<R[]> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ items, resolve, reject });
-      if (!this.running) void this.drain();
+      if (!this.running) {
+        this.running = true;
+        // Start on the next turn of the event loop: requests already read from their sockets join this batch.
+        // (PGlite answers without yielding to I/O, so a batch started at once would starve the others.)
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain() {
-    this.running = true;
     while (this.waiting.length) {
       const batch = [];
       let count = 0;
@@ -37,6 +41,7 @@ export class Batcher<I, R> {
         if (batch.length === 1) batch[0].reject(err);
         else for (const b of batch) await this.run(b.items).then(b.resolve, b.reject);
       }
+      await new Promise((r) => setImmediate(r)); // let the requests that arrived meanwhile join the next batch
     }
     this.running = false;
   }

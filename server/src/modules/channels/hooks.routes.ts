@@ -8,7 +8,9 @@ import type { InboundEvent } from './channel.js';
 import { InvalidPayloadError } from './channel.js';
 import { adapterFor } from './registry.js';
 import { loadChannelWithSecrets, type LoadedChannel } from './load-channel.js';
+import { reopenWindowOf } from '../conversations/conversations.repo.js';
 
+/** Channel settings are re-read this often; a rotated secret or changed team applies within it. */
 const CACHE_MS = 2000;
 
 /**
@@ -16,13 +18,14 @@ const CACHE_MS = 2000;
  * channel), then acknowledge. Processing (routing, bot, realtime) happens after commit, from the event log.
  */
 export function registerHookRoutes(app: App, ctx: AppContext) {
-  const cache = new Map<number, { channel: LoadedChannel | null; until: number }>();
+  const cache = new Map<number, { channel: (LoadedChannel & { reopenWindowMinutes: number }) | null; until: number }>();
   const batchers = new Map<number, Batcher<InboundEvent, IngestResult>>();
 
   async function channelFor(id: number) {
     const hit = cache.get(id);
     if (hit && hit.until > Date.now()) return hit.channel;
-    const channel = await loadChannelWithSecrets(ctx, id);
+    const loaded = await loadChannelWithSecrets(ctx, id);
+    const channel = loaded && { ...loaded, reopenWindowMinutes: await reopenWindowOf(ctx.db, loaded.workspaceId) };
     cache.set(id, { channel, until: Date.now() + CACHE_MS });
     return channel;
   }

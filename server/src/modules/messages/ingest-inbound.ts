@@ -16,6 +16,8 @@ export interface IngestChannel {
   workspaceId: number;
   defaultTeamId: number | null;
   botEnabled: boolean;
+  /** The workspace's reopen window, when the caller already knows it (the hook route caches it). */
+  reopenWindowMinutes?: number;
 }
 
 export type IngestResult =
@@ -77,7 +79,7 @@ async function ingestOnce(ctx: AppContext, tx: Db, emit: Emit, channel: IngestCh
 async function storeMessages(ctx: AppContext, tx: Db, emit: Emit, channel: IngestChannel, fresh: InboundMessage[], now: Date): Promise<MessageRow[]> {
   const contactIds = await resolveContacts(tx, channel.workspaceId, channel.id, uniqueBy(fresh.map((m) => m.contact), (c) => c.externalId));
   const latest = new Map((await latestConversationsForContacts(tx, channel.id, [...new Set(contactIds.values())])).map((c) => [c.contactId, c]));
-  const windowMs = (await reopenWindowOf(tx, channel.workspaceId)) * 60_000;
+  const windowMs = (channel.reopenWindowMinutes ?? (await reopenWindowOf(tx, channel.workspaceId))) * 60_000;
 
   // Decide, per contact, which conversation the messages go to.
   const target = new Map<number, { row: ConversationRow | null; status: ConversationStatus; change: 'none' | 'woken' | 'reopened' }>();
