@@ -54,6 +54,10 @@ export class MainProcess {
     this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
+  get pid() {
+    return this.proc.pid!;
+  }
+
   get running() {
     return this.proc.exitCode === null && this.proc.signalCode === null;
   }

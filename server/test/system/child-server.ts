@@ -1,56 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TEST_SECRET_KEY } from '../harness.js';
+import { MainProcess, freePort } from '../main-process.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-
-/** The API channel is the lead's part: the system tests need it to exist. */
-export const apiChannelExists = fs.existsSync(path.join(repoRoot, 'server/src/modules/channels/api'));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Variables of ours that the test's own environment may carry and a child must not inherit by accident. */
-const OWN_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'ROLE', 'SECRET_KEY', 'LOG_LEVEL', 'PUBLIC_URL', 'STORAGE_DIR', 'DASHBOARD_DIR'];
+export { freePort };
 
 /**
- * A real server process: `tsx server/src/main.ts`, as `npm start` runs it. tsx runs the server in a
- * child of its own; the child gets its own process group so that cleanup reaches both.
+ * A real server on a port: `MainProcess` (one node process, as `npm start` runs it) plus readiness on
+ * /api/health and a graceful stop that falls back to SIGKILL.
  */
 export class ChildServer {
-  readonly logs: string[] = [];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private constructor(readonly main: MainProcess, readonly url: string, readonly dataDir: string) {}
 
-  private constructor(readonly proc: ChildProcess, readonly url: string, readonly dataDir: string) {
-    const keep = (b: Buffer) => {
-      this.logs.push(b.toString());
-      if (this.logs.length > 400) this.logs.splice(0, 200);
-    };
-    proc.stdout!.on('data', keep);
-    proc.stderr!.on('data', keep);
-    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  get exited() {
+    return this.main.exited;
   }
 
   static async start(opts: { env?: Record<string, string>; dataDir?: string; port?: number; name?: string } = {}): Promise<ChildServer> {
     const port = opts.port ?? (await freePort());
     const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `atiende-${opts.name ?? 'node'}-`));
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of OWN_VARIABLES) delete env[k];
-    Object.assign(env, {
+    const main = new MainProcess({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -59,8 +30,7 @@ export class ChildServer {
       DASHBOARD_DIR: path.join(dataDir, 'no-dashboard'), // the API only
       ...opts.env,
     });
-    const proc = spawn(tsx, ['server/src/main.ts'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const server = new ChildServer(proc, `http://127.0.0.1:${port}`, dataDir);
+    const server = new ChildServer(main, `http://127.0.0.1:${port}`, dataDir);
     await server.waitReady();
     return server;
   }
@@ -68,42 +38,33 @@ export class ChildServer {
   /** Polls /api/health until the server answers (PGlite's first start creates a database: seconds). */
   async waitReady(timeoutMs = 120_000) {
     const until = Date.now() + timeoutMs;
-    let exited = false;
-    void this.exited.then(() => (exited = true));
     while (Date.now() < until) {
-      if (exited) throw new Error(`server exited before it was ready:\n${this.logs.join('')}`);
+      if (!this.main.running) throw new Error(`server exited before it was ready:\n${this.main.output}`);
       try {
-        const res = await fetch(`${this.url}/api/health`);
-        if (res.ok) return;
+        if ((await fetch(`${this.url}/api/health`)).ok) return;
       } catch {
         /* not listening yet */
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`server not ready after ${timeoutMs} ms:\n${this.logs.join('')}`);
+    throw new Error(`server not ready after ${timeoutMs} ms:\n${this.main.output}`);
   }
 
-  /** The pid of the server itself (tsx's child), from the PGlite data-dir lock. */
+  /** The server's pid (also the one in the PGlite data-dir lock). */
   serverPid(): number {
-    return Number(fs.readFileSync(path.join(this.dataDir, 'atiende.pid'), 'utf8'));
+    return this.main.pid;
   }
 
-  /** Graceful stop (SIGTERM, which tsx relays); SIGKILL to the group if it does not stop in time. */
+  /** Graceful stop (SIGTERM); SIGKILL to the group if it does not stop in time. */
   async stop(timeoutMs = 30_000) {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return this.exited;
-    this.proc.kill('SIGTERM');
-    const timer = setTimeout(() => this.killGroup(), timeoutMs);
-    const result = await this.exited;
+    const timer = setTimeout(() => this.main.kill(), timeoutMs);
+    const result = await this.main.terminate();
     clearTimeout(timer);
     return result;
   }
 
   killGroup() {
-    try {
-      process.kill(-this.proc.pid!, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    return this.main.kill();
   }
 }
 

@@ -61,10 +61,10 @@ describeEachDriver('findOrCreateContactByIdentity', (driver) => {
   });
 
   // PGlite runs one transaction at a time, so a transaction cannot wait on another there.
-  it.skipIf(driver === 'pglite')('a caller blocked on an uncommitted winner takes the winner once it commits, and creates nothing', async () => {
+  it.skipIf(driver === 'pglite')('a caller blocked on an uncommitted winner takes the winner once it commits, and creates nothing (PostgreSQL only: PGlite runs one transaction at a time)', async () => {
     await expectBlockedCaller('commit');
   });
-  it.skipIf(driver === 'pglite')('a caller blocked on a winner that rolls back creates the contact itself', async () => {
+  it.skipIf(driver === 'pglite')('a caller blocked on a winner that rolls back creates the contact itself (PostgreSQL only: PGlite runs one transaction at a time)', async () => {
     await expectBlockedCaller('rollback');
   });
 
