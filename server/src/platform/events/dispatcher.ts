@@ -21,29 +21,44 @@ class CursorMoved extends Error {}
 const BATCH = 200;
 const LEASE_SECONDS = 15;
 const POLL_MS = 1000;
-const SHARED_READ_MS = 50;
+/** A cursor that only skipped events its subscriber ignores is written at most this often. */
+const LAZY_PERSIST_MS = 1000;
 
+interface Held {
+  /** Where this subscriber is, on this node. */
+  cursor: number;
+  /** Where its row says it is (behind `cursor` while only ignored events were passed). */
+  persisted: number;
+  persistedAt: number;
+  /** Renew the lease after this time. */
+  renewAt: number;
+}
+
+/**
+ * Delivers the event log to subscribers, in id order, with a durable cursor per subscriber. One loop
+ * per node reads each page once for all subscribers at the same cursor (one query per commit instead
+ * of one per subscriber); a subscriber's row is leased, so one node at a time advances it; a failing
+ * subscriber backs off alone while the others go on.
+ */
 export class Dispatcher {
   private running = false;
-  private loops: Promise<void>[] = [];
+  private loopDone: Promise<void> = Promise.resolve();
   private wake = new Set<() => void>();
   private unsubscribe: () => void = () => {};
   /** Bumped by every poke: a loop that saw it change while busy looks again instead of sleeping. */
   private pokes = 0;
-  /** The last page read, shared by subscribers at the same cursor until the next poke announces more. */
-  private lastRead: { after: number; pokes: number; at: number; events: EventRow[] } | null = null;
-  /** Per subscriber: the cursor as this node last left it, while its lease is surely ours. */
-  private held = new Map<string, { cursor: number; until: number }>();
+  private held = new Map<string, Held>();
+  private backoff = new Map<string, { failures: number; until: number }>();
 
   constructor(private ctx: AppContext, private subscribers: Subscriber[]) {}
 
   start() {
     this.running = true;
     this.unsubscribe = this.ctx.bus.subscribe(EVENTS_CHANNEL, () => this.poke());
-    this.loops = this.subscribers.map((s) => this.loop(s));
+    this.loopDone = this.loop();
   }
 
-  /** Tells every subscriber loop to look for new events now. */
+  /** Tells the loop to look for new events now. */
   poke() {
     this.pokes++;
     for (const w of [...this.wake]) w();
@@ -53,7 +68,8 @@ export class Dispatcher {
     this.running = false;
     this.unsubscribe();
     this.poke();
-    await Promise.all(this.loops);
+    await this.loopDone;
+    await this.flush().catch((err) => this.ctx.log.warn({ err }, 'saving subscriber cursors'));
     // Hand the leases back, so a restarted node (a new nodeId) resumes now instead of after the lease expires.
     const names = this.subscribers.map((s) => s.name);
     if (names.length) await releaseLeases(this.ctx.db, this.ctx.nodeId, names).catch((err) => this.ctx.log.warn({ err }, 'releasing subscriber leases'));
@@ -71,85 +87,126 @@ export class Dispatcher {
     });
   }
 
-  private async loop(sub: Subscriber) {
-    let failures = 0;
+  private async loop() {
     while (this.running) {
+      const seen = this.pokes;
+      let more = false;
       try {
-        const seen = this.pokes;
-        const processed = await this.step(sub);
-        failures = 0;
-        // A full batch means more are waiting; otherwise sleep unless new events were announced meanwhile.
-        if (processed < BATCH && seen === this.pokes) await this.sleep(POLL_MS);
-        else await new Promise((r) => setImmediate(r)); // PGlite never yields to I/O by itself: let requests in
+        more = (await this.round()).full;
       } catch (err) {
-        this.held.delete(sub.name);
-        failures++;
-        this.ctx.log.error({ err, subscriber: sub.name, failures }, 'subscriber failed; retrying the same batch');
-        await this.sleep(Math.min(30_000, 250 * 2 ** failures));
+        this.ctx.log.error({ err }, 'dispatcher round failed');
+      }
+      if (more || seen !== this.pokes) {
+        await new Promise((r) => setImmediate(r)); // PGlite never yields to I/O by itself: let requests in
+      } else {
+        await this.flush().catch((err) => this.ctx.log.warn({ err }, 'saving subscriber cursors'));
+        await this.sleep(POLL_MS);
       }
     }
+  }
+
+  /**
+   * One pass: every subscriber that is not backing off gets the page after its cursor. Subscribers at
+   * the same cursor share one read. Returns how many events were passed on, and whether a page was full.
+   */
+  async round(): Promise<{ delivered: number; full: boolean }> {
+    const groups = new Map<number, Subscriber[]>();
+    for (const sub of this.subscribers) {
+      const b = this.backoff.get(sub.name);
+      if (b && b.until > Date.now()) continue;
+      const cursor = await this.cursorOf(sub);
+      if (cursor === null) continue; // another node holds this subscriber
+      groups.set(cursor, [...(groups.get(cursor) ?? []), sub]);
+    }
+    let delivered = 0;
+    let full = false;
+    for (const [cursor, subs] of groups) {
+      const page = await eventsAfter(this.ctx.db, cursor, BATCH);
+      if (page.length === 0) continue;
+      delivered = Math.max(delivered, page.length);
+      full ||= page.length === BATCH;
+      for (const sub of subs) {
+        try {
+          await this.deliver(sub, page, cursor);
+          this.backoff.delete(sub.name);
+        } catch (err) {
+          const failures = (this.backoff.get(sub.name)?.failures ?? 0) + 1;
+          this.backoff.set(sub.name, { failures, until: Date.now() + Math.min(30_000, 250 * 2 ** failures) });
+          this.held.delete(sub.name);
+          this.ctx.log.error({ err, subscriber: sub.name, failures }, 'subscriber failed; it will get the same batch again');
+        }
+      }
+    }
+    return { delivered, full };
   }
 
   /** The cursor, claiming (or renewing) the lease only when the one we hold is about to run out. */
   private async cursorOf(sub: Subscriber): Promise<number | null> {
     const held = this.held.get(sub.name);
-    if (held && held.until > Date.now()) return held.cursor;
+    if (held && held.renewAt > Date.now()) return held.cursor;
+    if (held) await this.persist(sub.name, held);
     const cursor = await claimCursor(this.ctx.db, sub.name, this.ctx.nodeId, LEASE_SECONDS);
-    if (cursor === null) this.held.delete(sub.name);
-    else this.held.set(sub.name, { cursor, until: Date.now() + (LEASE_SECONDS * 1000) / 3 });
+    if (cursor === null) {
+      this.held.delete(sub.name);
+      return null;
+    }
+    this.held.set(sub.name, { cursor, persisted: cursor, persistedAt: Date.now(), renewAt: Date.now() + (LEASE_SECONDS * 1000) / 3 });
     return cursor;
   }
 
-  private moved(sub: Subscriber, to: number, ok: boolean) {
+  /** Passes a page read after `from`; nothing if another loop of this node has moved the cursor meanwhile. */
+  private async deliver(sub: Subscriber, page: EventRow[], from: number) {
     const held = this.held.get(sub.name);
-    if (ok && held) held.cursor = to;
-    else this.held.delete(sub.name); // lost the lease or raced another loop: re-read the row next time
-  }
-
-  /**
-   * Subscribers usually sit at the same cursor: one read serves them all. A page may miss events committed
-   * after it was read, so it is reused only briefly and only while no poke has arrived since: the next
-   * poke or poll reads again (a moment of staleness, never a loss).
-   */
-  private async read(after: number): Promise<EventRow[]> {
-    const cached = this.lastRead;
-    if (cached && cached.after === after && cached.pokes === this.pokes && Date.now() - cached.at < SHARED_READ_MS) return cached.events;
-    const pokes = this.pokes;
-    const events = await eventsAfter(this.ctx.db, after, BATCH);
-    this.lastRead = { after, pokes, at: Date.now(), events };
-    return events;
-  }
-
-  /** One batch: claim the lease, read, handle, advance. Returns how many events were processed. */
-  async step(sub: Subscriber): Promise<number> {
+    if (!held || held.cursor !== from) return;
+    const persisted = held.persisted;
+    const wanted = sub.accepts ? page.filter((e) => sub.accepts!(e)) : page;
+    const last = page.at(-1)!.id;
+    if (wanted.length === 0) {
+      // Nothing for this subscriber: move on locally; the row is written lazily (a replay would skip these again).
+      held.cursor = last;
+      if (Date.now() - held.persistedAt > LAZY_PERSIST_MS) await this.persist(sub.name, held);
+      return;
+    }
     const { db, nodeId } = this.ctx;
-    const cursor = await this.cursorOf(sub);
-    if (cursor === null) return 0; // another node holds this subscriber
-    const batch = await this.read(cursor);
-    if (batch.length === 0) return 0;
-    const wanted = sub.accepts ? batch.filter((e) => sub.accepts!(e)) : batch;
-    const last = batch.at(-1)!.id;
     if (sub.project) {
       try {
         await db.transaction(async (tx) => {
-          if (wanted.length) await sub.project!(tx as unknown as Db, wanted);
-          if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, cursor, last))) throw new CursorMoved();
+          await sub.project!(tx as unknown as Db, wanted);
+          if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, persisted, last))) throw new CursorMoved();
         });
-        this.moved(sub, last, true);
       } catch (err) {
         if (!(err instanceof CursorMoved)) throw err;
         // Another node or loop moved the cursor first: its projection counted this batch, ours rolled back.
-        this.moved(sub, last, false);
+        this.held.delete(sub.name);
+        return;
       }
     } else {
-      if (wanted.length) await sub.handle!(this.ctx, wanted);
-      this.moved(sub, last, await advanceCursor(db, sub.name, nodeId, cursor, last));
+      await sub.handle!(this.ctx, wanted);
+      if (!(await advanceCursor(db, sub.name, nodeId, persisted, last))) {
+        this.held.delete(sub.name); // lost the lease or raced another loop: re-read the row next time
+        return;
+      }
     }
-    return batch.length;
+    Object.assign(held, { cursor: last, persisted: last, persistedAt: Date.now() });
   }
 
-  /** Runs every subscriber until it has caught up (tests and the demo loader use this). */
+  private async persist(name: string, held: Held) {
+    if (held.cursor === held.persisted) return;
+    if (await advanceCursor(this.ctx.db, name, this.ctx.nodeId, held.persisted, held.cursor)) {
+      Object.assign(held, { persisted: held.cursor, persistedAt: Date.now() });
+    } else {
+      this.held.delete(name);
+    }
+  }
+
+  /** Writes every cursor that moved only locally (when idle, and on stop). */
+  private async flush() {
+    for (const [name, held] of [...this.held]) await this.persist(name, held);
+  }
+
+  /** Runs every subscriber until it has caught up, cursors written (tests and the demo loader use this). */
   async drain() {
-    for (const sub of this.subscribers) while ((await this.step(sub)) > 0);
+    while ((await this.round()).delivered > 0);
+    await this.flush();
   }
 }
