@@ -1,28 +1,28 @@
 import { and, asc, eq, gt, inArray, lte, sql, max } from 'drizzle-orm';
-import type { Db } from '../db/db.js';
+import { type Db, queryRows } from '../db/db.js';
 import { events, subscriberCursors } from './events.tables.js';
 import type { EventRow, NewEvent } from './event-types.js';
 
 /** Serialises appends so event ids are assigned in commit order (held only until the end of the transaction). */
 const EVENTS_APPEND_LOCK = 7_202_612;
 
+/**
+ * One statement: the lock is taken (when `lock` is scanned) before any row draws its id from the
+ * sequence, so ids are drawn in the order transactions commit.
+ */
 export async function appendEvents(tx: Db, rows: NewEvent[]): Promise<number[]> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENTS_APPEND_LOCK})`);
-  const inserted = await tx
-    .insert(events)
-    .values(rows.map((e) => ({
-      workspaceId: e.workspaceId,
-      type: e.type,
-      conversationId: e.conversationId ?? null,
-      teamId: e.teamId ?? null,
-      assigneeId: e.assigneeId ?? null,
-      audience: e.audience?.length ? e.audience : null,
-      actorType: e.actor.type,
-      actorId: e.actor.id ?? null,
-      payload: e.payload ?? {},
-    })))
-    .returning({ id: events.id });
-  return inserted.map((r) => r.id);
+  const values = sql.join(
+    rows.map((e) => sql`(${e.workspaceId}::bigint, ${e.type}::text, ${e.conversationId ?? null}::bigint, ${e.teamId ?? null}::bigint,
+      ${e.assigneeId ?? null}::bigint, ${e.audience?.length ? `{${e.audience.join(',')}}` : null}::bigint[], ${e.actor.type}::text,
+      ${e.actor.id ?? null}::bigint, ${JSON.stringify(e.payload ?? {})}::jsonb)`),
+    sql`, `,
+  );
+  const inserted = await queryRows<{ id: number }>(tx, sql`
+    WITH lock AS (SELECT pg_advisory_xact_lock(${EVENTS_APPEND_LOCK}))
+    INSERT INTO events (workspace_id, type, conversation_id, team_id, assignee_id, audience, actor_type, actor_id, payload)
+    SELECT v.* FROM lock, (VALUES ${values}) AS v(workspace_id, type, conversation_id, team_id, assignee_id, audience, actor_type, actor_id, payload)
+    RETURNING id`);
+  return inserted.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function eventsAfter(db: Db, afterId: number, limit: number, workspaceId?: number): Promise<EventRow[]> {
