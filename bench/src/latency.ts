@@ -14,6 +14,7 @@ export interface LatencyResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  postP50Ms: number;
   postP99Ms: number;
   pacerLagP99Ms: number;
   /** Deliveries expected (messages × sockets) that never arrived. */
@@ -71,6 +72,7 @@ export async function measureLatency(client: HookClient, sockets: SocketClients,
     p50Ms: percentile(sample, 50),
     p99Ms: percentile(sample, 99),
     maxMs: percentile(sample, 100),
+    postP50Ms: percentile(postTimes.subarray(warmup), 50),
     postP99Ms: percentile(postTimes.subarray(warmup), 99),
     pacerLagP99Ms: pacer.lagP99Ms,
     missing: Math.max(0, expected - countMeasured()),

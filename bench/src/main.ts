@@ -5,9 +5,11 @@
  *
  * Options: --postgres <url> (a server where the bench may create and drop databases),
  * --only pglite|postgres, --seconds <n> (measured window per scenario), --clients <n>,
- * --concurrency <n> (in-flight requests at saturation), --rate <n> (messages/s for latency).
+ * --concurrency <n> (in-flight requests at saturation), --rate <n> (messages/s for latency),
+ * --profile <dir> (write a CPU profile of each server process there).
  */
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { handleInterrupts } from './cleanup.js';
 import { SocketClients, currentEventId } from './clients.js';
@@ -20,26 +22,38 @@ import { measureBareWs } from './reference-fanout.js';
 import { referenceInsertPglite, referenceInsertPostgres } from './reference-insert.js';
 import { Report, progress } from './report.js';
 
-const { values: args } = parseArgs({
-  options: {
-    postgres: { type: 'string' },
-    only: { type: 'string' },
-    seconds: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    clients: { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: '48' },
-    rate: { type: 'string', default: '200' },
-  },
-});
+function usage(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+const options = {
+  postgres: { type: 'string' },
+  only: { type: 'string' },
+  seconds: { type: 'string', default: '10' },
+  warmup: { type: 'string', default: '2' },
+  clients: { type: 'string', default: '100' },
+  concurrency: { type: 'string', default: '48' },
+  rate: { type: 'string', default: '200' },
+  profile: { type: 'string' },
+} as const;
+
+const args = (() => {
+  try {
+    return parseArgs({ options }).values;
+  } catch (err) {
+    return usage((err as Error).message);
+  }
+})();
 const seconds = Number(args.seconds);
 const warmupS = Number(args.warmup);
 const clients = Number(args.clients);
 const concurrency = Number(args.concurrency);
 const rate = Number(args.rate);
 const postgresUrl = args.postgres ?? process.env.DATABASE_URL;
-if (args.only && args.only !== 'pglite' && args.only !== 'postgres') throw new Error('--only takes pglite or postgres');
+if (args.only && args.only !== 'pglite' && args.only !== 'postgres') usage('--only takes pglite or postgres');
 for (const [name, v] of Object.entries({ seconds, warmupS, clients, concurrency, rate })) {
-  if (!(v > 0)) throw new Error(`--${name === 'warmupS' ? 'warmup' : name} must be a positive number`);
+  if (!(v > 0)) usage(`--${name === 'warmupS' ? 'warmup' : name} must be a positive number`);
 }
 
 const report = new Report();
@@ -54,10 +68,11 @@ async function benchDriver(driver: Driver) {
   const latencyOpts = { rate, warmupS: 1, seconds };
   const bare = await measureBareWs(clients, { ...saturation, phase: 1 }, { ...latencyOpts, phase: 2 });
   report.error(`errors_bare_ws_${d}`, bare.fanout.errors.count + bare.latency.errors.count, [...bare.fanout.errors.samples, ...bare.latency.errors.samples]);
-  report.error(`lost_deliveries_bare_ws_${d}`, bare.fanout.incomplete * clients + bare.latency.missing);
+  report.error(`incomplete_messages_bare_ws_${d}`, bare.fanout.incomplete);
+  report.error(`lost_deliveries_bare_ws_${d}`, bare.latency.missing);
 
   progress(`${d}: starting the server`);
-  const product = await startProduct(driver);
+  const product = await startProduct(driver, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : []);
   const hooks = new HookClient(product.server.baseUrl, product.channelId, product.secret, Math.max(64, concurrency));
   let sockets: SocketClients | null = null;
   try {
@@ -74,7 +89,7 @@ async function benchDriver(driver: Driver) {
     sockets = await SocketClients.connect({ url: product.realtimeUrl, count: clients, cookie: product.cookie, lastEventId: from });
     const fanout = await measureFanout(hooks, sockets, { ...saturation, phase: 4 });
     report.error(`errors_fanout_${d}`, fanout.errors.count, fanout.errors.samples);
-    report.error(`lost_deliveries_fanout_${d}`, fanout.incomplete * clients);
+    report.error(`incomplete_messages_fanout_${d}`, fanout.incomplete);
     report.figure(`fanout_deliveries_per_s_${d}`, fanout.deliveriesPerSecond, undefined, 0);
     report.figure(`fanout_messages_per_s_${d}`, fanout.messagesPerSecond, undefined, 0);
     report.figure(`ref_ws_deliveries_per_s_${d}`, bare.fanout.deliveriesPerSecond, undefined, 0);
@@ -88,6 +103,7 @@ async function benchDriver(driver: Driver) {
     report.figure(`p50_ms_${d}`, latency.p50Ms);
     report.figure(`p99_ms_${d}`, latency.p99Ms, { op: '<', value: 50 });
     report.figure(`max_ms_${d}`, latency.maxMs);
+    report.figure(`post_p50_ms_${d}`, latency.postP50Ms);
     report.figure(`post_p99_ms_${d}`, latency.postP99Ms);
     report.figure(`ref_ws_p50_ms_${d}`, bare.latency.p50Ms);
     report.figure(`ref_ws_p99_ms_${d}`, bare.latency.p99Ms);

@@ -23,7 +23,7 @@ export interface Product {
  * new PostgreSQL database dropped afterwards), set up through HTTP as a first-time user would:
  * first-run set-up, then an API channel whose secret signs the inbound messages.
  */
-export async function startProduct(driver: Driver): Promise<Product> {
+export async function startProduct(driver: Driver, nodeArgs: string[] = []): Promise<Product> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atiende-bench-data-'));
   // DASHBOARD_DIR points at a directory without a build: the bench measures the API, not static files.
   const env: Record<string, string> = { DATA_DIR: dataDir, DASHBOARD_DIR: path.join(dataDir, 'no-dashboard'), LOG_LEVEL: 'warn' };
@@ -42,7 +42,7 @@ export async function startProduct(driver: Driver): Promise<Product> {
       env.DATABASE_URL = await createDatabase(driver.adminUrl, dbName);
       env.SECRET_KEY = crypto.randomBytes(32).toString('hex');
     }
-    server = await startProcess({ name: 'atiende server', entry: 'server/src/main.ts', env });
+    server = await startProcess({ name: 'atiende server', entry: 'server/src/main.ts', env, nodeArgs });
   } catch (err) {
     await cleanup();
     throw err;

@@ -42,6 +42,8 @@ export interface StartOptions {
   /** A TypeScript entry point, relative to the repository root. */
   entry: string;
   env: Record<string, string>;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
   readyTimeoutMs?: number;
 }
 
@@ -55,7 +57,7 @@ export async function startProcess(opts: StartOptions): Promise<ServerProcess> {
   for (const key of SERVER_ENV_KEYS) delete env[key];
   Object.assign(env, opts.env, { PORT: String(port), HOST: '127.0.0.1' });
 
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-8000);
