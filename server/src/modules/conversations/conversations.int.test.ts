@@ -164,13 +164,19 @@ describeEachDriver('conversations', (driver) => {
     expect(pages).toEqual(all);
     expect(new Set(pages).size).toBe(pages.length);
 
+    // The counter sees every query of the process, the dispatcher's and the hub's included: background
+    // work only adds, so the fewest over a few runs is the request's own count.
     const queriesFor = async (url: string) => {
-      let n = 0;
-      const stop = observeQueries(() => n++);
-      const res = await http(members.agentTeamA, 'GET', url);
-      stop();
-      expect(res.statusCode).toBe(200);
-      return n;
+      const counts: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        let n = 0;
+        const stop = observeQueries(() => n++);
+        const res = await http(members.agentTeamA, 'GET', url);
+        stop();
+        expect(res.statusCode).toBe(200);
+        counts.push(n);
+      }
+      return Math.min(...counts);
     };
     const small = await queriesFor('/api/v1/conversations?limit=1');
     const large = await queriesFor('/api/v1/conversations?limit=100');
