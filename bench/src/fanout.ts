@@ -1,7 +1,7 @@
 import type { SocketClients } from './clients.js';
 import { type HookClient, PostErrors, inboundBody } from './hook-client.js';
 import type { SaturationOptions } from './ingest.js';
-import { sleep } from './stats.js';
+import { type Window, runWindow, sleep } from './stats.js';
 
 export interface FanoutResult {
   deliveriesPerSecond: number;
@@ -21,15 +21,14 @@ export async function measureFanout(client: HookClient, sockets: SocketClients, 
   const errors = new PostErrors();
   const waiting = new Map<number, { remaining: number; done: () => void }>();
   let seq = 0;
-  let counting = false;
-  let stop = false;
+  const run: Window = { counting: false, stop: false };
   let deliveries = 0;
   let messages = 0;
   let incomplete = 0;
 
   sockets.onDelivery((phase, s) => {
     if (phase !== opts.phase) return;
-    if (counting) deliveries++;
+    if (run.counting) deliveries++;
     const w = waiting.get(s);
     if (w && --w.remaining === 0) {
       waiting.delete(s);
@@ -38,7 +37,7 @@ export async function measureFanout(client: HookClient, sockets: SocketClients, 
   });
 
   const sender = async () => {
-    while (!stop) {
+    while (!run.stop) {
       const s = seq++;
       let timer: NodeJS.Timeout | undefined;
       const delivered = new Promise<boolean>((resolve) => {
@@ -64,19 +63,11 @@ export async function measureFanout(client: HookClient, sockets: SocketClients, 
       if (!complete) {
         waiting.delete(s);
         incomplete++;
-      } else if (counting) messages++;
+      } else if (run.counting) messages++;
     }
   };
 
-  const senders = Array.from({ length: opts.concurrency }, sender);
-  await sleep(opts.warmupS * 1000);
-  counting = true;
-  const start = performance.now();
-  await sleep(opts.seconds * 1000);
-  counting = false;
-  const elapsed = (performance.now() - start) / 1000;
-  stop = true;
-  await Promise.all(senders);
+  const elapsed = await runWindow(opts, run, sender);
   sockets.onDelivery(() => {});
   return { deliveriesPerSecond: deliveries / elapsed, messagesPerSecond: messages / elapsed, incomplete, errors };
 }

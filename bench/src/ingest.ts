@@ -1,5 +1,5 @@
 import { type HookClient, PostErrors, inboundBody } from './hook-client.js';
-import { sleep } from './stats.js';
+import { type Window, runWindow, sleep } from './stats.js';
 
 export interface SaturationOptions {
   concurrency: number;
@@ -22,30 +22,21 @@ export interface IngestResult {
 export async function measureIngest(client: HookClient, opts: SaturationOptions): Promise<IngestResult> {
   const errors = new PostErrors();
   let seq = 0;
-  let counting = false;
-  let stop = false;
+  const w: Window = { counting: false, stop: false };
   let counted = 0;
 
   const sender = async () => {
-    while (!stop) {
+    while (!w.stop) {
       const s = seq++;
       try {
         const ok = errors.check(await client.post(inboundBody(opts.phase, s)));
-        if (ok && counting) counted++;
+        if (ok && w.counting) counted++;
       } catch (err) {
         errors.record(String(err));
         await sleep(50);
       }
     }
   };
-  const senders = Array.from({ length: opts.concurrency }, sender);
-  await sleep(opts.warmupS * 1000);
-  counting = true;
-  const start = performance.now();
-  await sleep(opts.seconds * 1000);
-  counting = false;
-  const elapsed = (performance.now() - start) / 1000;
-  stop = true;
-  await Promise.all(senders);
+  const elapsed = await runWindow(opts, w, sender);
   return { perSecond: counted / elapsed, posted: seq, errors };
 }
