@@ -166,7 +166,7 @@ describeEachDriver('channels API', (driver) => {
     expect(removeRequired.json().error.message).toContain('body.config.outboundUrl');
     const cleared = await quiet(owner, 'PATCH', `/api/v1/channels/${id}`, { config: { outboundTimeoutMs: null }, defaultTeamId: null });
     expect(cleared.json()).toMatchObject({ config: apiConfig, defaultTeamId: null });
-    const changes = (await t.ctx.db.select().from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'channel.updated'))))
+    const changes = (await t.ctx.db.select().from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.type, 'channel.updated'))).orderBy(events.id))
       .filter((e) => (e.payload.channel as { id: number }).id === id)
       .map((e) => e.payload.changes);
     expect(changes).toEqual([['config', 'defaultTeamId', 'botEnabled'], ['config', 'defaultTeamId']]);

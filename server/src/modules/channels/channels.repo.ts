@@ -1,7 +1,6 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.js';
 import { channels } from './channels.tables.js';
-import { teams } from '../teams/teams.tables.js';
 
 export type ChannelRow = typeof channels.$inferSelect;
 export type NewChannelRow = typeof channels.$inferInsert;
@@ -33,7 +32,3 @@ export async function updateChannel(db: Db, id: number, values: Partial<NewChann
   return row;
 }
 
-export async function teamBelongsToWorkspace(db: Db, workspaceId: number, teamId: number): Promise<boolean> {
-  const rows = await db.select({ one: sql`1` }).from(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
-  return rows.length > 0;
-}

@@ -3,7 +3,8 @@ import { can } from '../auth/permissions.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { inTransaction } from '../../platform/events/transaction.js';
 import { eventActor } from '../../platform/events/event-types.js';
-import { insertChannel, teamBelongsToWorkspace } from './channels.repo.js';
+import { insertChannel } from './channels.repo.js';
+import { findTeam } from '../teams/teams.repo.js';
 import { toChannelDto } from './channel-dto.js';
 import { parseChannelConfig, parseChannelSecrets, settingsFor, validationError } from './channel-settings.js';
 import type { CreateChannelInput } from './channels.schemas.js';
@@ -15,7 +16,7 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
   const settings = settingsFor(input.type);
   const config = parseChannelConfig(input.type, input.config);
   const secrets = parseChannelSecrets(input.type, { ...settings.generateSecrets(), ...input.secrets });
-  if (input.defaultTeamId != null && !(await teamBelongsToWorkspace(ctx.db, actor.workspaceId, input.defaultTeamId))) {
+  if (input.defaultTeamId != null && !(await findTeam(ctx.db, actor.workspaceId, input.defaultTeamId))) {
     throw validationError('body.defaultTeamId', 'No such team in this workspace');
   }
 

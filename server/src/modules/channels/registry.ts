@@ -7,4 +7,3 @@ export function adapterFor(type: string): ChannelAdapter | undefined {
   return adapters.get(type);
 }
 
-export const channelTypes = () => [...adapters.keys()];

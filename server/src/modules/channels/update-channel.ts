@@ -3,7 +3,8 @@ import { can } from '../auth/permissions.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
 import { inTransaction } from '../../platform/events/transaction.js';
 import { eventActor } from '../../platform/events/event-types.js';
-import { findChannel, teamBelongsToWorkspace, updateChannel as updateChannelRow, type NewChannelRow } from './channels.repo.js';
+import { findChannel, updateChannel as updateChannelRow, type NewChannelRow } from './channels.repo.js';
+import { findTeam } from '../teams/teams.repo.js';
 import { toChannelDto } from './channel-dto.js';
 import { parseChannelConfig, parseChannelSecrets, validationError } from './channel-settings.js';
 import type { UpdateChannelInput } from './channels.schemas.js';
@@ -39,7 +40,7 @@ export async function updateChannel(ctx: UseCaseContext, input: UpdateChannelInp
     }
     if (input.secrets !== undefined) change('secretsCiphertext', ctx.secrets.seal(parseChannelSecrets(channel.type, input.secrets)), 'secrets');
     if (input.defaultTeamId !== undefined && input.defaultTeamId !== channel.defaultTeamId) {
-      if (input.defaultTeamId !== null && !(await teamBelongsToWorkspace(tx, actor.workspaceId, input.defaultTeamId))) {
+      if (input.defaultTeamId !== null && !(await findTeam(tx, actor.workspaceId, input.defaultTeamId))) {
         throw validationError('body.defaultTeamId', 'No such team in this workspace');
       }
       change('defaultTeamId', input.defaultTeamId);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
 import { createApiToken, createMember, createWorkspace, type Session } from '../../../test/fixtures.js';

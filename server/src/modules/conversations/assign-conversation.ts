@@ -2,7 +2,8 @@ import type { UseCaseContext } from '../use-case.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { assertTransition } from './conversation-status.js';
 import { changeConversation } from './change-conversation.js';
-import { isMemberOfWorkspace, teamExists } from './conversations.repo.js';
+import { isMemberOfWorkspace } from './conversations.repo.js';
+import { findTeam } from '../teams/teams.repo.js';
 
 export interface AssignInput {
   /** A user, or null to unassign; omitted leaves the assignee unless the team changes. */
@@ -21,7 +22,7 @@ export async function assignConversation(ctx: UseCaseContext, id: number, input:
   return changeConversation(ctx, id, 'conversation.assign', async (c, tx) => {
     const ws = ctx.actor.workspaceId;
     if (input.assigneeId != null && !(await isMemberOfWorkspace(tx, ws, input.assigneeId))) throw badRequest('assigneeId is not an active member of this workspace', [{ field: 'assigneeId', message: 'unknown user' }]);
-    if (input.teamId != null && !(await teamExists(tx, ws, input.teamId))) throw badRequest('teamId is not a team of this workspace', [{ field: 'teamId', message: 'unknown team' }]);
+    if (input.teamId != null && !(await findTeam(tx, ws, input.teamId))) throw badRequest('teamId is not a team of this workspace', [{ field: 'teamId', message: 'unknown team' }]);
     const teamId = input.teamId === undefined ? c.teamId : input.teamId;
     // A transfer to a team without naming an agent puts it back in that team's queue.
     const assigneeId = input.assigneeId !== undefined ? input.assigneeId : input.teamId !== undefined && input.teamId !== c.teamId ? null : c.assigneeId;

@@ -24,4 +24,3 @@ export function assertTransition(from: ConversationStatus, to: ConversationStatu
   return to;
 }
 
-export const transitionTable = allowed;

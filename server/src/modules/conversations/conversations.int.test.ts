@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
 import { createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';

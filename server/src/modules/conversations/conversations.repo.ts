@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL, inArray, arrayContains, gte, lt, or, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Db, queryRows } from '../../platform/db/db.js';
+import type { Db } from '../../platform/db/db.js';
 import { conversations } from './conversations.tables.js';
 import { contacts } from '../contacts/contacts.tables.js';
 import { channels } from '../channels/channels.tables.js';
@@ -161,11 +161,6 @@ export async function getConversationView(db: Db, workspaceId: number, id: numbe
 
 export async function isMemberOfWorkspace(db: Db, workspaceId: number, userId: number): Promise<boolean> {
   return (await existingMemberIds(db, workspaceId, [userId], { activeOnly: true })).length === 1;
-}
-
-export async function teamExists(db: Db, workspaceId: number, teamId: number): Promise<boolean> {
-  const [row] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.workspaceId, workspaceId)));
-  return !!row;
 }
 
 export async function findConversationsByIds(db: Db, workspaceId: number, ids: number[]): Promise<ConversationRow[]> {

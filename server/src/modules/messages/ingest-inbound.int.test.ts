@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
 import { createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';

@@ -94,11 +94,6 @@ export async function claimAttachments(tx: Db, workspaceId: number, ids: number[
     .returning();
 }
 
-export async function countMessages(db: Db, channelId: number): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(messages).where(eq(messages.channelId, channelId));
-  return r.n;
-}
-
 /** Not scoped to a workspace: only for signed links, whose signature names the id. */
 export async function findAttachmentById(db: Db, id: number): Promise<AttachmentRow | undefined> {
   const [a] = await db.select().from(attachments).where(eq(attachments.id, id));

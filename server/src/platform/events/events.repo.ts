@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, sql, max } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, max } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/db.js';
 import { events, subscriberCursors } from './events.tables.js';
 import type { EventRow, NewEvent } from './event-types.js';
@@ -28,10 +28,6 @@ export async function appendEvents(tx: Db, rows: NewEvent[]): Promise<number[]> 
 export async function eventsAfter(db: Db, afterId: number, limit: number, workspaceId?: number): Promise<EventRow[]> {
   const where = workspaceId === undefined ? gt(events.id, afterId) : and(eq(events.workspaceId, workspaceId), gt(events.id, afterId));
   return db.select().from(events).where(where).orderBy(asc(events.id)).limit(limit);
-}
-
-export async function eventsBetween(db: Db, afterId: number, upToId: number): Promise<EventRow[]> {
-  return db.select().from(events).where(and(gt(events.id, afterId), lte(events.id, upToId))).orderBy(asc(events.id));
 }
 
 export async function lastEventId(db: Db): Promise<number> {
@@ -68,6 +64,3 @@ export async function releaseLeases(db: Db, owner?: string, names?: string[]) {
   await db.update(subscriberCursors).set({ leaseOwner: null, leaseUntil: null }).where(and(...conditions) ?? sql`true`);
 }
 
-export async function listCursors(db: Db) {
-  return db.select({ name: subscriberCursors.name, lastEventId: subscriberCursors.lastEventId, updatedAt: subscriberCursors.updatedAt }).from(subscriberCursors).orderBy(asc(subscriberCursors.name));
-}
