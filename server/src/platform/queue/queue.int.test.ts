@@ -128,17 +128,20 @@ describeEachDriver('job queue (pg-boss)', (driver) => {
       extra.push({ queue, database });
       queues.push({ node: 'b', queue });
     }
+    // The whole backlog first, then the workers of both nodes: each takes from a full queue (a node that
+    // works while jobs trickle in is woken at once and would leave nothing for the other's next poll).
+    await ctx.queue.define({ name });
+    for (let n = 0; n < 200; n++) await ctx.queue.send(name, { workspaceId, n });
     for (const { node, queue } of queues) {
       await queue.work(ctx, {
         name,
         concurrency: 4,
         async handle(_ctx, data: { workspaceId: number; n: number }) {
           await sql('INSERT INTO test_job_runs (job_key, node) VALUES ($1, $2)', [`${name}:${data.n}`, node]);
-          await pause(2);
+          await pause(10);
         },
       });
     }
-    for (let n = 0; n < 200; n++) await ctx.queue.send(name, { workspaceId, n });
     const count = async () => Number((await sql(`SELECT count(*) AS n FROM test_job_runs WHERE job_key LIKE 'test.many:%'`)).rows[0].n);
     await waitFor('200 runs', async () => (await count()) >= 200, 25_000);
     await pause(600); // one more polling interval: a duplicate would show up now
