@@ -6,6 +6,7 @@ import { createHttpApp, type App } from './platform/http/app.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { routeModules } from './modules/routes.js';
 import { Dispatcher } from './platform/events/dispatcher.js';
+import { releaseLeases } from './platform/events/events.repo.js';
 import { subscribers } from './modules/subscribers.js';
 import { jobs } from './modules/jobs.js';
 import { RealtimeHub } from './platform/realtime/hub.js';
@@ -42,6 +43,8 @@ export async function buildServer(ctx: AppContext): Promise<Server> {
   let dispatcher: Dispatcher | null = null;
   if (role !== 'web') {
     for (const def of jobs) await ctx.queue.work(ctx, def as never);
+    // Embedded, this process holds the data directory's lock: any other lease is a crashed process's.
+    if (ctx.database.kind === 'pglite') await releaseLeases(ctx.db);
     dispatcher = new Dispatcher(ctx, subscribers);
     dispatcher.start();
   } else {

@@ -10,6 +10,8 @@ import { type Storage, localDiskStorage } from './storage/storage.js';
 import { type Mailer, openMailer } from './mail/mailer.js';
 import { type Clock, systemClock } from './clock.js';
 import { SecretBox, resolveSecretKey } from './crypto/secret-box.js';
+import { RecentEvents } from './events/recent-events.js';
+import { EVENTS_CHANNEL } from './events/transaction.js';
 
 /** Everything a use case, job or subscriber may reach, built once per process. */
 export interface AppContext {
@@ -18,6 +20,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   bus: Bus;
+  /** The newest events, shared by the hub and the dispatcher of this process. */
+  recentEvents: RecentEvents;
   queue: Queue;
   storage: Storage;
   mail: Mailer;
@@ -40,12 +44,15 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const database = overrides.database ?? (await openDatabase(config));
   const bus = overrides.bus ?? (await openBus(config, log));
   const queue = await Queue.open(database, log);
+  const recentEvents = new RecentEvents(database.db);
+  bus.subscribe(EVENTS_CHANNEL, (message) => recentEvents.hint(Number(message))); // first, so readers woken by the same message see it
   return {
     config,
     nodeId: `${process.pid}-${crypto.randomUUID().slice(0, 8)}`,
     database,
     db: database.db,
     bus,
+    recentEvents,
     queue,
     storage: localDiskStorage(config.storageDir),
     mail: openMailer(config, log),

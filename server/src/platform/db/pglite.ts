@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { DrizzlePgliteClient, defaultParsers, drizzleParsers } from './pglite-client.js';
 import { type Database, migrationsFolder, parseInt8, parseInt8Array, queryLogger } from './db.js';
 
 export interface PgliteOptions {
@@ -26,7 +27,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Database & {
     dataDir: dir,
     loadDataDir: opts.loadDataDir,
     extensions: { pg_trgm },
-    parsers: { 20: parseInt8, 1016: parseInt8Array },
+    parsers: { 20: parseInt8, 1016: parseInt8Array, ...drizzleParsers },
   });
   try {
     await pglite.waitReady;
@@ -34,14 +35,14 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Database & {
     releaseLock();
     throw err;
   }
-  const db = drizzle(pglite, { logger: queryLogger });
+  const db = drizzle(new DrizzlePgliteClient(pglite) as unknown as PGlite, { logger: queryLogger });
   return {
     kind: 'pglite',
     db: db as unknown as Database['db'],
     pglite,
     async executeSql(text, values) {
-      if (values && values.length) return pglite.query(text, values);
-      const results = await pglite.exec(text);
+      if (values && values.length) return pglite.query(text, values, { parsers: defaultParsers });
+      const results = await pglite.exec(text, { parsers: defaultParsers });
       return { rows: results.at(-1)?.rows ?? [] };
     },
     async close() {

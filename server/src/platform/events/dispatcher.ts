@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.js';
 import type { AppContext } from '../context.js';
 import { EVENTS_CHANNEL } from './transaction.js';
-import { advanceCursor, claimCursor, eventsAfter, releaseLeases } from './events.repo.js';
+import { advanceCursor, claimCursor, releaseLeases } from './events.repo.js';
 import type { EventRow } from './event-types.js';
 
 /**
@@ -99,7 +99,7 @@ export class Dispatcher {
       if (more || seen !== this.pokes) {
         await new Promise((r) => setImmediate(r)); // PGlite never yields to I/O by itself: let requests in
       } else {
-        await this.flush().catch((err) => this.ctx.log.warn({ err }, 'saving subscriber cursors'));
+        await this.flush(LAZY_PERSIST_MS).catch((err) => this.ctx.log.warn({ err }, 'saving subscriber cursors'));
         await this.sleep(POLL_MS);
       }
     }
@@ -121,7 +121,7 @@ export class Dispatcher {
     let delivered = 0;
     let full = false;
     for (const [cursor, subs] of groups) {
-      const page = await eventsAfter(this.ctx.db, cursor, BATCH);
+      const page = await this.ctx.recentEvents.after(cursor, BATCH);
       if (page.length === 0) continue;
       delivered = Math.max(delivered, page.length);
       full ||= page.length === BATCH;
@@ -199,9 +199,9 @@ export class Dispatcher {
     }
   }
 
-  /** Writes every cursor that moved only locally (when idle, and on stop). */
-  private async flush() {
-    for (const [name, held] of [...this.held]) await this.persist(name, held);
+  /** Writes the cursors that moved only locally (when idle: those not written for `olderThanMs`; on stop: all). */
+  private async flush(olderThanMs = 0) {
+    for (const [name, held] of [...this.held]) if (Date.now() - held.persistedAt >= olderThanMs) await this.persist(name, held);
   }
 
   /** Runs every subscriber until it has caught up, cursors written (tests and the demo loader use this). */

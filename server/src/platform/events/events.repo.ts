@@ -8,22 +8,50 @@ const EVENTS_APPEND_LOCK = 7_202_612;
 
 /**
  * One statement: the lock is taken (when `lock` is scanned) before any row draws its id from the
- * sequence, so ids are drawn in the order transactions commit.
+ * sequence, so ids are drawn in the order transactions commit. Returns the rows as a read would.
  */
-export async function appendEvents(tx: Db, rows: NewEvent[]): Promise<number[]> {
+export async function appendEvents(tx: Db, rows: NewEvent[]): Promise<EventRow[]> {
   const values = sql.join(
     rows.map((e) => sql`(${e.workspaceId}::bigint, ${e.type}::text, ${e.conversationId ?? null}::bigint, ${e.teamId ?? null}::bigint,
       ${e.assigneeId ?? null}::bigint, ${e.audience?.length ? `{${e.audience.join(',')}}` : null}::bigint[], ${e.actor.type}::text,
       ${e.actor.id ?? null}::bigint, ${JSON.stringify(e.payload ?? {})}::jsonb)`),
     sql`, `,
   );
-  const inserted = await queryRows<{ id: number }>(tx, sql`
+  const inserted = await queryRows<InsertedEvent>(tx, sql`
     WITH lock AS (SELECT pg_advisory_xact_lock(${EVENTS_APPEND_LOCK}))
     INSERT INTO events (workspace_id, type, conversation_id, team_id, assignee_id, audience, actor_type, actor_id, payload)
     SELECT v.* FROM lock, (VALUES ${values}) AS v(workspace_id, type, conversation_id, team_id, assignee_id, audience, actor_type, actor_id, payload)
-    RETURNING id`);
-  return inserted.map((r) => r.id).sort((a, b) => a - b);
+    RETURNING *`);
+  return inserted.map(eventFromInsert).sort((a, b) => a.id - b.id);
 }
+
+interface InsertedEvent {
+  id: number;
+  workspace_id: number;
+  type: string;
+  conversation_id: number | null;
+  team_id: number | null;
+  assignee_id: number | null;
+  audience: number[] | null;
+  actor_type: string;
+  actor_id: number | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+const eventFromInsert = (r: InsertedEvent): EventRow => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  type: r.type,
+  conversationId: r.conversation_id,
+  teamId: r.team_id,
+  assigneeId: r.assignee_id,
+  audience: r.audience,
+  actorType: r.actor_type,
+  actorId: r.actor_id,
+  payload: r.payload,
+  createdAt: new Date(r.created_at),
+});
 
 export async function eventsAfter(db: Db, afterId: number, limit: number, workspaceId?: number): Promise<EventRow[]> {
   const where = workspaceId === undefined ? gt(events.id, afterId) : and(eq(events.workspaceId, workspaceId), gt(events.id, afterId));

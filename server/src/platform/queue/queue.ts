@@ -73,6 +73,15 @@ export class Queue {
     }
   }
 
+  /**
+   * How often an idle worker looks for due jobs. Every job sent on this node wakes its workers at once,
+   * so polling only finds delayed jobs, retries and other nodes' jobs; on PGlite there are no other
+   * nodes, and each poll is a query the single connection serves before everything else.
+   */
+  private get pollingIntervalSeconds() {
+    return this.url ? 0.5 : 2;
+  }
+
   async send(name: string, data: { workspaceId: number } & Record<string, unknown>, opts: SendOptions = {}): Promise<string | null> {
     const id = await this.boss.send(name, data, {
       id: opts.key ? jobIdFor(name, opts.key) : undefined,
@@ -88,7 +97,7 @@ export class Queue {
     const ids: string[] = [];
     for (let i = 0; i < (def.concurrency ?? 1); i++) {
       let id = '';
-      id = await this.boss.work<T>(def.name, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+      id = await this.boss.work<T>(def.name, { pollingIntervalSeconds: this.pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
         // pg-boss 10 waits a polling interval after every job, even when more are queued (two jobs a
         // second per worker); a worker that just found one fetches the next at once.
         if (id) this.boss.notifyWorker(id);

@@ -169,7 +169,7 @@ export class RealtimeHub {
   private async tail() {
     try {
       for (;;) {
-        const batch = await eventsAfter(this.ctx.db, this.readUpTo, PAGE);
+        const batch = await this.ctx.recentEvents.after(this.readUpTo, PAGE);
         if (batch.length === 0) return;
         this.readUpTo = batch.at(-1)!.id;
         await this.fanOut(batch);
