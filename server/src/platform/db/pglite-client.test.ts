@@ -3,6 +3,7 @@ import { PglitePreparedQuery } from 'drizzle-orm/pglite/session';
 import { sql } from 'drizzle-orm';
 import { DRIZZLE_TEXT_TYPES } from './pglite-client.js';
 import { openPglite } from './pglite.js';
+import { queryRows } from './db.js';
 
 describe('the PGlite client drizzle uses', () => {
   it('sets on the instance exactly the parsers drizzle would pass with each query', () => {
@@ -18,12 +19,12 @@ describe('the PGlite client drizzle uses', () => {
     const database = await openPglite();
     try {
       const at = '2026-03-04T05:06:07.000Z';
-      const [row] = (await database.db.execute(sql`SELECT ${at}::timestamptz AS at, 9007199254740991::int8 AS big, '{1,2}'::int8[] AS list`)).rows as Array<Record<string, unknown>>;
+      const [row] = await queryRows<Record<string, unknown>>(database.db, sql`SELECT ${at}::timestamptz AS at, 9007199254740991::int8 AS big, '{1,2}'::int8[] AS list`);
       expect(row).toEqual({ at: expect.stringMatching(/^2026-03-04 05:06:07/), big: 9007199254740991, list: [1, 2] });
       const raw = await database.executeSql('SELECT $1::timestamptz AS at', [at]);
-      expect(raw.rows[0].at).toEqual(new Date(at));
+      expect((raw.rows[0] as { at: Date }).at).toEqual(new Date(at));
       const plain = await database.executeSql(`SELECT '${at}'::timestamptz AS at`);
-      expect(plain.rows[0].at).toEqual(new Date(at));
+      expect((plain.rows[0] as { at: Date }).at).toEqual(new Date(at));
     } finally {
       await database.close();
     }
