@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import es from './es.json';
-import en from './en.json';
+import { mergedLocales } from './locales';
 
 export const languages = ['es', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -20,7 +19,7 @@ function storedLanguage(): Language | null {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
+  resources: Object.fromEntries(Object.entries(mergedLocales()).map(([language, tree]) => [language, { translation: tree }])),
   lng: storedLanguage() ?? 'es',
   fallbackLng: 'es',
   // React escapes what it renders; escaping here too would show &amp; to people.

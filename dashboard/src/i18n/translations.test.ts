@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import es from './es.json';
-import en from './en.json';
+import { localeSources, mergedLocales } from './locales';
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -22,11 +21,26 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const { es, en } = mergedLocales();
 const esKeys = flatten(es);
 const enKeys = flatten(en);
 const known = new Set(esKeys.map((k) => k.replace(pluralSuffix, '')));
 
 describe('translations', () => {
+  it('each top-level key lives in one file per language', () => {
+    const owners = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const { file, language, tree } of localeSources) {
+      for (const key of Object.keys(tree)) {
+        const owner = owners.get(`${language}:${key}`);
+        if (owner) clashes.push(`${key}: ${owner} and ${file}`);
+        owners.set(`${language}:${key}`, file);
+      }
+    }
+    expect(clashes).toEqual([]);
+    expect(new Set(localeSources.map((s) => s.language))).toEqual(new Set(['es', 'en']));
+  });
+
   it('es and en have the same keys', () => {
     expect(enKeys.filter((k) => !esKeys.includes(k))).toEqual([]);
     expect(esKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
