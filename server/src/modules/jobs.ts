@@ -3,6 +3,8 @@ import type { AppContext } from '../platform/context.js';
 import { sendOutboundJob } from './messages/send-outbound.job.js';
 import { fetchInboundMediaJob } from './messages/fetch-inbound-media.job.js';
 import { wakeConversationJob } from './conversations/wake-conversation.job.js';
+import { presenceSweepJob } from './users/presence.job.js';
+import { sendTranscriptJob } from './conversations/send-transcript.job.js';
 
 /** Every kind of background job. */
-export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob];
+export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob];

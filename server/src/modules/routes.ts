@@ -15,6 +15,11 @@ import { registerConversationRoutes } from './conversations/conversations.routes
 import { registerMessageRoutes } from './messages/messages.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerDemoRoutes } from './demo/demo.routes.js';
+import { registerNotificationRoutes } from './notifications/notifications.routes.js';
+import { registerTranscriptRoutes } from './conversations/transcript.routes.js';
+import { registerSnippetRoutes } from './snippets/snippets.routes.js';
+import { registerViewRoutes } from './views/views.routes.js';
+import { registerContactFieldRoutes } from './contacts/contact-fields.routes.js';
 
 /** Every module's routes, registered in this order. */
 export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
@@ -33,4 +38,9 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerMessageRoutes,
   registerReportRoutes,
   registerDemoRoutes,
+  registerNotificationRoutes,
+  registerTranscriptRoutes,
+  registerSnippetRoutes,
+  registerViewRoutes,
+  registerContactFieldRoutes,
 ];

@@ -4,6 +4,11 @@ import { type Actor, atLeast, canSeeConversation } from './permissions.js';
 /** The fields of an event that decide who may see it. */
 export type EventScope = Pick<EventRow, 'workspaceId' | 'type' | 'conversationId' | 'teamId' | 'assigneeId' | 'audience' | 'payload'>;
 
+/** Events addressed to someone alone (their notifications and choices): only the users in the audience see them. */
+export function isPersonalEvent(type: string): boolean {
+  return type.startsWith('notification.');
+}
+
 /** Events about credentials and invitations: only admins and owners manage these, so only they see them. */
 export function isAdminOnlyEvent(type: string): boolean {
   return type.startsWith('apitoken.') || type.startsWith('invitation.') || type === 'channel.secret_rotated';
@@ -29,6 +34,7 @@ function previousScope(e: EventScope): Scope | null {
 export function canSeeEvent(actor: Actor, e: EventScope): boolean {
   if (actor.workspaceId !== e.workspaceId) return false;
   if (actor.type === 'system') return true;
+  if (isPersonalEvent(e.type)) return actor.userId !== null && (e.audience ?? []).includes(actor.userId);
   if (e.conversationId != null) {
     if (canSeeConversation(actor, { workspaceId: e.workspaceId, teamId: e.teamId, assigneeId: e.assigneeId })) return true;
     const prev = previousScope(e);

@@ -22,7 +22,9 @@ export type Action =
   | 'tag.manage' | 'apitoken.manage' | 'jobs.read' | 'report.read'
   | 'contact.read' | 'contact.write' | 'contact.delete'
   | 'conversation.read' | 'conversation.reply' | 'conversation.note' | 'conversation.take'
-  | 'conversation.assign' | 'conversation.update' | 'conversation.delete-message';
+  | 'conversation.assign' | 'conversation.update' | 'conversation.delete-message'
+  | 'conversation.transcript'
+  | 'snippet.manage' | 'contact-field.manage';
 
 /** What the actor acts upon: the workspace, and for conversations the scope that access levels look at. */
 export interface Resource {
@@ -31,11 +33,12 @@ export interface Resource {
   assigneeId?: number | null;
 }
 
-const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read']);
+const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage']);
 const supervisorUp = new Set<Action>(['report.read', 'contact.delete']);
 const conversationActions = new Set<Action>([
   'conversation.read', 'conversation.reply', 'conversation.note', 'conversation.take',
   'conversation.assign', 'conversation.update', 'conversation.delete-message',
+  'conversation.transcript',
 ]);
 
 const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2, owner: 3 };

@@ -6,6 +6,8 @@ import { eventActor } from '../../platform/events/event-types.js';
 import { findContact, updateContact as updateContactRow, type NewContactRow } from './contacts.repo.js';
 import { toContactDto } from './contact-dto.js';
 import { checkedEmail, mergeCustomFields, normalizePhone, type CustomFields } from './contact-fields.js';
+import { checkCustomFieldValues } from './contact-field-values.js';
+import { contactFieldsByKeys } from './contact-fields.repo.js';
 import type { UpdateContactInput } from './contacts.schemas.js';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -25,7 +27,10 @@ export async function updateContact(ctx: UseCaseContext, input: UpdateContactInp
     if (input.email !== undefined) next.email = checkedEmail(input.email);
     if (input.documentNumber !== undefined) next.documentNumber = input.documentNumber?.trim() || null;
     if (input.language !== undefined) next.language = input.language?.trim() || null;
-    if (input.customFields !== undefined) next.customFields = mergeCustomFields(contact.customFields as CustomFields, input.customFields);
+    if (input.customFields !== undefined) {
+      const definitions = await contactFieldsByKeys(tx, contact.workspaceId, Object.keys(input.customFields));
+      next.customFields = mergeCustomFields(contact.customFields as CustomFields, checkCustomFieldValues(definitions, input.customFields));
+    }
 
     const changes = (Object.keys(next) as Array<keyof typeof next>).filter((k) => !sameJson(next[k], contact[k as keyof typeof contact]));
     if (!changes.length) return toContactDto(contact);

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL, inArray, arrayContains, gte, lt, or, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../platform/db/db.js';
+import { type Db, queryRows } from '../../platform/db/db.js';
 import { conversations } from './conversations.tables.js';
 import { contacts } from '../contacts/contacts.tables.js';
 import { channels } from '../channels/channels.tables.js';
@@ -8,6 +8,7 @@ import { teams } from '../teams/teams.tables.js';
 import { users, workspaces } from '../workspaces/workspaces.tables.js';
 import { closingCategories, tags } from '../tags/tags.tables.js';
 import { existingMemberIds } from '../users/users.repo.js';
+import { conversationMentions } from './conversation-mentions.tables.js';
 import type { Actor } from '../auth/permissions.js';
 import { atLeast } from '../auth/permissions.js';
 
@@ -87,6 +88,8 @@ export interface ConversationFilters {
   from?: Date;
   to?: Date;
   q?: string;
+  /** Only conversations with a note mentioning this user. */
+  mentionedUserId?: number;
 }
 
 export interface Keyset {
@@ -113,8 +116,8 @@ function conversationView(db: Db) {
     .leftJoin(assignee, eq(assignee.id, conversations.assigneeId));
 }
 
-/** Access levels as SQL: the list shows exactly what `can(actor, 'conversation.read', …)` allows. */
-function visibleTo(actor: Actor): SQL | undefined {
+/** Access levels as SQL: the list and the counts show exactly what `can(actor, 'conversation.read', …)` allows. */
+export function visibleTo(actor: Actor): SQL | undefined {
   if (actor.accessLevel === 'all' || atLeast(actor, 'admin')) return undefined;
   const mine = actor.userId === null ? sql`false` : eq(conversations.assigneeId, actor.userId);
   if (actor.accessLevel === 'assigned') return mine;
@@ -143,11 +146,60 @@ export async function listConversations(db: Db, actor: Actor, f: ConversationFil
       (coalesce(${contacts.name},'') || ' ' || coalesce(${contacts.phone},'') || ' ' || coalesce(${contacts.email},'') || ' ' || coalesce(${contacts.documentNumber},'')) ILIKE ${like}
       OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = ${conversations.id} AND m.deleted_at IS NULL AND m.kind <> 'activity' AND m.body ILIKE ${like}))`);
   }
+  if (f.mentionedUserId !== undefined) {
+    conds.push(sql`EXISTS (SELECT 1 FROM ${conversationMentions} WHERE ${conversationMentions.conversationId} = ${conversations.id} AND ${conversationMentions.userId} = ${f.mentionedUserId})`);
+  }
   if (after) conds.push(sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.at.toISOString()}::timestamptz, ${after.id})`);
   return conversationView(db)
     .where(and(...conds))
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
     .limit(limit);
+}
+
+export interface ConversationCounts {
+  mine: number;
+  unassigned: number;
+  mentions: number;
+  bot: number;
+  snoozed: number;
+  all: number;
+  teams: Array<{ id: number; count: number }>;
+  channels: Array<{ id: number; count: number }>;
+  tags: Array<{ tag: string; count: number }>;
+}
+
+/**
+ * The side bar's counts in one query: the actor's visible, not closed conversations are read once
+ * (a materialised CTE under the list's own visibility rule), the scalar counts come in one pass of
+ * `count(*) FILTER`, and the per-team, per-channel and per-tag groups are aggregated from the same rows.
+ */
+export async function countConversations(db: Db, actor: Actor): Promise<ConversationCounts> {
+  const me = actor.userId ?? -1; // API tokens have no "mine" and no mentions
+  // Not closed, spelled as the statuses it means so the (workspace, status, …) index skips the closed history.
+  const scope = and(eq(conversations.workspaceId, actor.workspaceId), visibleTo(actor), inArray(conversations.status, ['bot', 'queued', 'open', 'snoozed']));
+  const active = sql`v.status IN ('open', 'queued')`;
+  const [row] = await queryRows<ConversationCounts>(db, sql`
+    WITH v AS MATERIALIZED (
+      SELECT ${conversations.id} AS id, ${conversations.status} AS status, ${conversations.assigneeId} AS assignee_id,
+        ${conversations.teamId} AS team_id, ${conversations.channelId} AS channel_id, ${conversations.tags} AS tags
+      FROM ${conversations} WHERE ${scope}
+    )
+    SELECT
+      count(*) FILTER (WHERE v.assignee_id = ${me} AND ${active})::int AS "mine",
+      count(*) FILTER (WHERE v.status = 'queued' AND v.assignee_id IS NULL)::int AS "unassigned",
+      count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM ${conversationMentions} m WHERE m.conversation_id = v.id AND m.user_id = ${me} AND m.seen_at IS NULL))::int AS "mentions",
+      count(*) FILTER (WHERE v.status = 'bot')::int AS "bot",
+      count(*) FILTER (WHERE v.status = 'snoozed')::int AS "snoozed",
+      count(*) FILTER (WHERE ${active})::int AS "all",
+      (SELECT coalesce(json_agg(json_build_object('id', g.team_id, 'count', g.n) ORDER BY g.team_id), '[]'::json)
+         FROM (SELECT v.team_id, count(*)::int AS n FROM v WHERE v.status = 'queued' AND v.team_id IS NOT NULL GROUP BY v.team_id) g) AS "teams",
+      (SELECT coalesce(json_agg(json_build_object('id', g.channel_id, 'count', g.n) ORDER BY g.channel_id), '[]'::json)
+         FROM (SELECT v.channel_id, count(*)::int AS n FROM v WHERE ${active} GROUP BY v.channel_id) g) AS "channels",
+      (SELECT coalesce(json_agg(json_build_object('tag', g.tag, 'count', g.n) ORDER BY g.tag), '[]'::json)
+         FROM (SELECT t.tag, count(*)::int AS n FROM v, unnest(v.tags) AS t(tag) WHERE ${active} GROUP BY t.tag) g) AS "tags"
+    FROM v`);
+  return row;
 }
 
 export type ConversationListRow = Awaited<ReturnType<typeof listConversations>>[number];

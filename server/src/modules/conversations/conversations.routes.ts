@@ -2,7 +2,7 @@ import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../auth/authenticate.js';
 import { withActor } from '../use-case.js';
-import { assignBody, botBody, closeBody, conversationPage, conversationSchema, idParams, listQuery, priorityBody, snoozeBody, tagsBody } from './conversations.schemas.js';
+import { assignBody, botBody, closeBody, conversationPage, conversationSchema, countsSchema, idParams, listQuery, priorityBody, snoozeBody, tagsBody } from './conversations.schemas.js';
 import { getConversation, listConversationsUseCase } from './list-conversations.js';
 import { takeConversation } from './take-conversation.js';
 import { returnConversation } from './return-conversation.js';
@@ -14,6 +14,8 @@ import { setConversationBot } from './set-conversation-bot.js';
 import { setConversationPriority } from './update-conversation.js';
 import { tagConversation } from './tag-conversation.js';
 import type { ConversationFilters } from './conversations.repo.js';
+import { countConversations } from './count-conversations.js';
+import { markConversationRead } from './mark-conversation-read.js';
 
 const tags = ['conversations'];
 const one = { 200: conversationSchema };
@@ -33,9 +35,14 @@ export function registerConversationRoutes(app: App, ctx: AppContext) {
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
       q: q.q,
+      mentionedUserId: q.mentioned === 'me' ? (actor.userId ?? -1) : undefined,
     };
     return listConversationsUseCase(withActor(ctx, actor), filters, { cursor: q.cursor, limit: q.limit });
   });
+
+  app.get('/api/v1/conversations/counts', { schema: { tags, summary: 'Counts for the inbox side bar, under my access level', response: { 200: countsSchema } } }, async (req) =>
+    countConversations(withActor(ctx, requireActor(req))),
+  );
 
   app.get('/api/v1/conversations/:id', { schema: { tags, summary: 'One conversation', params: idParams, response: one } }, async (req) =>
     getConversation(withActor(ctx, requireActor(req)), req.params.id),
@@ -57,4 +64,5 @@ export function registerConversationRoutes(app: App, ctx: AppContext) {
   action('bot', 'Pause or resume the bot', botBody, (c, id, b) => setConversationBot(c, id, b.active));
   action('priority', 'Change the priority', priorityBody, (c, id, b) => setConversationPriority(c, id, b.priority));
   action('tags', 'Add and remove tags', tagsBody, (c, id, b) => tagConversation(c, id, b));
+  action('read', 'Mark read: unread count to 0, my mentions in it seen', undefined, (c, id) => markConversationRead(c, id));
 }

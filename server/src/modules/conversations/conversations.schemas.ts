@@ -16,6 +16,7 @@ export const listQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('Conversations started at or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Conversations started before'),
   q: z.string().trim().min(1).max(200).optional().describe('Contact name, phone, e-mail, document number or message text'),
+  mentioned: z.literal('me').optional().describe('Only conversations with a note that mentions me'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -58,3 +59,16 @@ export const closeBody = z.strictObject({ category: z.string().trim().min(1).max
 export const botBody = z.strictObject({ active: z.boolean() });
 export const priorityBody = z.strictObject({ priority });
 export const tagsBody = z.strictObject({ add: z.array(z.string().min(1).max(100)).max(50).optional(), remove: z.array(z.string().min(1).max(100)).max(50).optional() });
+
+const countById = z.object({ id: z.number(), count: z.number() });
+export const countsSchema = z.object({
+  mine: z.number().describe('Assigned to me, open or queued'),
+  unassigned: z.number().describe('Queued with no assignee'),
+  mentions: z.number().describe('Not closed, where I was @mentioned and have not opened it since'),
+  bot: z.number().describe('With the bot'),
+  snoozed: z.number(),
+  all: z.number().describe('Open or queued'),
+  teams: z.array(countById).describe('Queued, per team'),
+  channels: z.array(countById).describe('Open or queued, per channel'),
+  tags: z.array(z.object({ tag: z.string(), count: z.number() })).describe('Open or queued, per tag'),
+});

@@ -7,6 +7,7 @@ import { lockVisibleConversation } from '../conversations/change-conversation.js
 import { updateConversation } from '../conversations/conversations.repo.js';
 import { existingMemberIds } from '../users/users.repo.js';
 import { conversationEvent } from '../conversations/conversation-events.js';
+import { insertMentions } from '../conversations/conversation-mentions.repo.js';
 import { insertMessage } from './messages.repo.js';
 import { messageDto } from './messages.dto.js';
 
@@ -29,6 +30,10 @@ export async function addNote(ctx: UseCaseContext, conversationId: number, input
       workspaceId: c.workspaceId, conversationId: c.id, channelId: c.channelId, kind: 'note',
       senderType: actor.type === 'user' ? 'user' : 'api', senderId: actor.id ?? null, body, meta: { mentions }, createdAt: now,
     });
+    // Recorded with the note so the side bar counts unseen mentions; mentioning yourself is not a mention.
+    await insertMentions(tx, mentions.filter((u) => u !== ctx.actor.userId).map((userId) => ({
+      workspaceId: c.workspaceId, conversationId: c.id, userId, messageId: note.id, createdAt: now,
+    })));
     const after = await updateConversation(tx, c.id, { lastActivityAt: now });
     const dto = messageDto(note);
     emit({ ...conversationEvent(after, 'message.created', actor, { message: dto }), audience: mentions });

@@ -104,3 +104,13 @@ export async function updateMessageMeta(tx: Db, id: number, patch: Record<string
   const [row] = await tx.update(messages).set({ meta: sql`${messages.meta} || ${JSON.stringify(patch)}::jsonb` }).where(eq(messages.id, id)).returning();
   return row;
 }
+
+/** New attachment rows for `toMessageId` pointing at the same stored files as `fromMessageId`'s (a retried reply resends them). */
+export async function copyAttachments(tx: Db, fromMessageId: number, toMessageId: number): Promise<AttachmentRow[]> {
+  const files = await attachmentsOf(tx, [fromMessageId]);
+  if (files.length === 0) return [];
+  return tx
+    .insert(attachments)
+    .values(files.map((f) => ({ workspaceId: f.workspaceId, messageId: toMessageId, storageKey: f.storageKey, filename: f.filename, contentType: f.contentType, size: f.size })))
+    .returning();
+}

@@ -10,6 +10,7 @@ import { listMessages } from './list-messages.js';
 import { sendMessage } from './send-message.js';
 import { addNote } from './add-note.js';
 import { deleteMessage } from './delete-message.js';
+import { retryMessage } from './retry-message.js';
 import { openAttachment, uploadAttachment } from './upload-attachment.js';
 import { verifyAttachmentLink } from './attachment-links.js';
 import { findAttachmentById } from './messages.repo.js';
@@ -28,6 +29,10 @@ export function registerMessageRoutes(app: App, ctx: AppContext) {
   );
   app.delete('/api/v1/messages/:id', { schema: { tags, summary: 'Delete a reply or note (soft)', params: idParams, response: { 200: z.object({ id: z.number(), deletedAt: z.string() }) } } }, async (req) =>
     deleteMessage(withActor(ctx, requireActor(req)), req.params.id),
+  );
+
+  app.post('/api/v1/messages/:id/retry', { schema: { tags, summary: 'Resend a failed reply as a new queued reply (same text and files)', params: idParams, response: { 201: messageSchema } } }, async (req, reply) =>
+    reply.status(201).send(await retryMessage(withActor(ctx, requireActor(req)), req.params.id)),
   );
 
   app.post('/api/v1/attachments', { schema: { tags, summary: 'Upload a file (multipart, field `file`) to attach to a reply', response: { 201: attachmentSchema } } }, async (req, reply) => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/db.js';
 import type { AccessLevel, Role } from '../auth/permissions.js';
+import type { MemberStatus } from './presence-rules.js';
 import { memberships, users } from '../workspaces/workspaces.tables.js';
 import { teamMembers } from '../teams/teams.tables.js';
 
@@ -17,6 +18,8 @@ export interface MemberRow {
   active: boolean;
   joined_at: Date | string;
   team_ids: number[] | null;
+  status: MemberStatus;
+  last_seen_at: Date | string | null;
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
@@ -29,17 +32,23 @@ export async function findUser(db: Db, id: number): Promise<UserRow | undefined>
   return row;
 }
 
+/** Reads and locks the user's row for the rest of the transaction (avatar changes). */
+export async function lockUser(tx: Db, id: number): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
 export async function insertUser(tx: Db, values: { email: string; name: string; passwordHash: string; language?: string }): Promise<UserRow> {
   const [row] = await tx.insert(users).values(values).returning();
   return row;
 }
 
-export async function updateUser(tx: Db, id: number, patch: Partial<Pick<UserRow, 'name' | 'avatarUrl' | 'language' | 'passwordHash'>>): Promise<UserRow> {
+export async function updateUser(tx: Db, id: number, patch: Partial<Pick<UserRow, 'name' | 'avatarUrl' | 'avatarKey' | 'language' | 'passwordHash' | 'notificationPreferences'>>): Promise<UserRow> {
   const [row] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
   return row;
 }
 
-const memberColumns = sql`u.id, u.email, u.name, u.avatar_url, u.language, m.role, m.access_level, m.active, m.created_at AS joined_at,
+const memberColumns = sql`u.id, u.email, u.name, u.avatar_url, u.language, m.role, m.access_level, m.active, m.created_at AS joined_at, m.status, m.last_seen_at,
   (SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm WHERE tm.workspace_id = m.workspace_id AND tm.user_id = m.user_id) AS team_ids`;
 
 /** Members in id order, one query per page; teams come along in a correlated sub-select. */

@@ -9,6 +9,7 @@ export const userLanguage = z.enum(['es', 'en']);
 export const idList = z.array(z.number().int().positive()).max(200);
 
 export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const memberStatus = z.enum(['online', 'away', 'busy', 'offline']);
 
 export const memberDto = z.object({
   id: z.number(),
@@ -21,6 +22,8 @@ export const memberDto = z.object({
   active: z.boolean(),
   teamIds: z.array(z.number()),
   joinedAt: z.string(),
+  status: memberStatus,
+  lastSeenAt: z.string().nullable(),
 });
 export type MemberDto = z.infer<typeof memberDto>;
 
@@ -40,12 +43,19 @@ export const updateMemberBody = z.object({
 });
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
 
+const pref = z.object({ inApp: z.boolean(), browser: z.boolean(), sound: z.boolean() });
+export const notificationPreferencesDto = z.object({ assigned: pref, mentioned: pref, new_message: pref });
+const prefPatch = z.strictObject({ inApp: z.boolean().optional(), browser: z.boolean().optional(), sound: z.boolean().optional() });
+export const notificationPreferencesPatch = z.strictObject({ assigned: prefPatch.optional(), mentioned: prefPatch.optional(), new_message: prefPatch.optional() });
+
 export const updateProfileBody = z.object({
   name: personName.optional(),
-  avatarUrl: z.url().max(2000).nullable().optional(),
+  avatarUrl: z.union([z.url().max(2000), z.string().regex(/^\/api\/v1\/users\/\d+\/avatar(\?v=[\w-]+)?$/)]).nullable().optional()
+    .describe('An image URL, or null to remove the picture (upload one with POST /profile/avatar)'),
   language: userLanguage.optional(),
   currentPassword: z.string().max(200).optional(),
   newPassword: password.optional(),
+  notificationPreferences: notificationPreferencesPatch.optional().describe('Only the kinds and channels given change; the rest keep their value'),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileBody>;
 
@@ -58,3 +68,12 @@ export const profileDto = z.object({
 });
 export type ProfileDto = z.infer<typeof profileDto>;
 export const profileResponse = z.object({ user: profileDto });
+
+/** The signed-in user's own profile (GET/PATCH /profile): what the session shows plus their choices and status here. */
+export const ownProfileDto = profileDto.extend({ notificationPreferences: notificationPreferencesDto, status: memberStatus });
+export type OwnProfileDto = z.infer<typeof ownProfileDto>;
+export const ownProfileResponse = z.object({ user: ownProfileDto });
+
+export const statusBody = z.object({ status: memberStatus });
+export const heartbeatBody = z.object({ idle: z.boolean().default(false) }).nullish();
+export const statusResponse = z.object({ status: memberStatus });

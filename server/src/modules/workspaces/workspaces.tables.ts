@@ -1,8 +1,14 @@
-import { bigserial, boolean, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, bigint, index } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, bigint, index } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 export const roleEnum = pgEnum('role', ['owner', 'admin', 'supervisor', 'agent']);
 export const accessLevelEnum = pgEnum('access_level', ['all', 'team', 'assigned']);
+/** The activity status a member shows the team; `status_source` says whether they chose it or presence set it. */
+export const memberStatusEnum = pgEnum('member_status', ['online', 'away', 'busy', 'offline']);
+export const statusSourceEnum = pgEnum('status_source', ['user', 'auto']);
+
+/** Stored per notification type; a missing key means the default (everything on). See users/notification-preferences.ts. */
+export type StoredNotificationPreferences = Partial<Record<string, Partial<Record<'inApp' | 'browser' | 'sound', boolean>>>>;
 
 export const workspaces = pgTable('workspaces', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -20,7 +26,10 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash'),
   avatarUrl: text('avatar_url'),
+  /** The uploaded avatar in storage (served at /api/v1/users/:id/avatar); null when none or an external URL. */
+  avatarKey: text('avatar_key'),
   language: text('language').notNull().default('es'),
+  notificationPreferences: jsonb('notification_preferences').$type<StoredNotificationPreferences>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)]);
 
@@ -31,6 +40,10 @@ export const memberships = pgTable('memberships', {
   role: roleEnum('role').notNull(),
   accessLevel: accessLevelEnum('access_level').notNull().default('all'),
   active: boolean('active').notNull().default(true),
+  status: memberStatusEnum('status').notNull().default('offline'),
+  statusSource: statusSourceEnum('status_source').notNull().default('auto'),
+  /** The last heartbeat (or status change) of the member's dashboard in this workspace. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('memberships_ws_user_uq').on(t.workspaceId, t.userId), index('memberships_user_idx').on(t.userId)]);
 

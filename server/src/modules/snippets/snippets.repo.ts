@@ -1,0 +1,77 @@
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/db.js';
+import { snippets } from './snippets.tables.js';
+import { users, workspaces } from '../workspaces/workspaces.tables.js';
+import { conversations } from '../conversations/conversations.tables.js';
+import { contacts } from '../contacts/contacts.tables.js';
+
+export type SnippetRow = typeof snippets.$inferSelect;
+export type SnippetView = SnippetRow & { creatorName: string | null };
+
+const creator = { creatorName: users.name };
+
+/** Workspace snippets plus the user's own (none of anyone else's). */
+const usableBy = (userId: number | null): SQL | undefined =>
+  userId === null ? isNull(snippets.ownerId) : or(isNull(snippets.ownerId), eq(snippets.ownerId, userId));
+
+const likePattern = (text: string, prefix = false) => `${prefix ? '' : '%'}${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** One query; shortcuts starting with q first (the composer's `/` menu), then by shortcut, personal before workspace. */
+export async function listSnippets(db: Db, workspaceId: number, userId: number | null, q?: string): Promise<SnippetView[]> {
+  const search = q
+    ? sql`(${snippets.shortcut} ILIKE ${likePattern(q)} OR ${snippets.title} ILIKE ${likePattern(q)} OR ${snippets.body} ILIKE ${likePattern(q)})`
+    : undefined;
+  const rows = await db
+    .select({ snippet: snippets, ...creator })
+    .from(snippets)
+    .leftJoin(users, eq(users.id, snippets.createdBy))
+    .where(and(eq(snippets.workspaceId, workspaceId), usableBy(userId), search))
+    .orderBy(
+      ...(q ? [sql`${snippets.shortcut} ILIKE ${likePattern(q, true)} DESC`] : []),
+      snippets.shortcut,
+      sql`${snippets.ownerId} IS NULL`,
+      snippets.id,
+    );
+  return rows.map((r) => ({ ...r.snippet, creatorName: r.creatorName }));
+}
+
+/** A snippet the user may use (workspace, or their own); undefined otherwise. */
+export async function findUsableSnippet(db: Db, workspaceId: number, userId: number | null, id: number): Promise<SnippetView | undefined> {
+  const [r] = await db
+    .select({ snippet: snippets, ...creator })
+    .from(snippets)
+    .leftJoin(users, eq(users.id, snippets.createdBy))
+    .where(and(eq(snippets.workspaceId, workspaceId), eq(snippets.id, id), usableBy(userId)));
+  return r && { ...r.snippet, creatorName: r.creatorName };
+}
+
+export async function insertSnippet(tx: Db, values: typeof snippets.$inferInsert): Promise<SnippetRow> {
+  const [row] = await tx.insert(snippets).values(values).returning();
+  return row;
+}
+
+export async function updateSnippet(tx: Db, id: number, patch: { shortcut?: string; title?: string; body?: string }): Promise<SnippetRow> {
+  const [row] = await tx.update(snippets).set({ ...patch, updatedAt: sql`now()` }).where(eq(snippets.id, id)).returning();
+  return row;
+}
+
+export async function deleteSnippet(tx: Db, id: number) {
+  await tx.delete(snippets).where(eq(snippets.id, id));
+}
+
+/** What the variables need, in one query: the conversation's scope, its contact, the workspace and the acting user. */
+export async function renderingContext(db: Db, workspaceId: number, conversationId: number, userId: number | null) {
+  const [row] = await db
+    .select({
+      conversation: { id: conversations.id, workspaceId: conversations.workspaceId, teamId: conversations.teamId, assigneeId: conversations.assigneeId },
+      contact: { name: contacts.name, email: contacts.email, phone: contacts.phone, documentNumber: contacts.documentNumber, customFields: contacts.customFields },
+      workspace: { name: workspaces.name, language: workspaces.language },
+      agent: { name: users.name, email: users.email },
+    })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .innerJoin(workspaces, eq(workspaces.id, conversations.workspaceId))
+    .leftJoin(users, userId === null ? sql`false` : eq(users.id, userId))
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)));
+  return row;
+}
