@@ -35,7 +35,30 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="/conversations" replace /> },
               {
                 path: 'conversations',
-                lazy: async () => ({ Component: (await import('../modules/conversations/conversation-list-page')).ConversationListPage }),
+                lazy: async () => ({ Component: (await import('../modules/inbox/inbox-page')).InboxPage }),
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('../modules/inbox/no-conversation-selected')).NoConversationSelected }) },
+                  { path: ':conversationId', lazy: async () => ({ Component: (await import('../modules/conversation/conversation-pane')).ConversationPane }) },
+                ],
+              },
+              { path: 'profile', lazy: async () => ({ Component: (await import('../modules/profile/profile-page')).ProfilePage }) },
+              {
+                path: 'settings',
+                lazy: async () => ({ Component: (await import('../modules/settings/settings-layout')).SettingsLayout }),
+                children: [
+                  { index: true, element: <Navigate to="users" replace /> },
+                  { path: 'users', lazy: async () => ({ Component: (await import('../modules/settings/users-settings')).UsersSettings }) },
+                  { path: 'teams', lazy: async () => ({ Component: (await import('../modules/settings/teams-settings')).TeamsSettings }) },
+                  { path: 'channels', lazy: async () => ({ Component: (await import('../modules/settings/channels-settings')).ChannelsSettings }) },
+                  { path: 'tags', lazy: async () => ({ Component: (await import('../modules/settings/tags-settings')).TagsSettings }) },
+                  { path: 'snippets', lazy: async () => ({ Component: (await import('../modules/settings/snippets-settings')).SnippetsSettings }) },
+                  {
+                    path: 'closing-categories',
+                    lazy: async () => ({ Component: (await import('../modules/settings/closing-categories-settings')).ClosingCategoriesSettings }),
+                  },
+                  { path: 'contact-fields', lazy: async () => ({ Component: (await import('../modules/settings/contact-fields-settings')).ContactFieldsSettings }) },
+                  { path: 'workspace', lazy: async () => ({ Component: (await import('../modules/settings/workspace-settings')).WorkspaceSettings }) },
+                ],
               },
               { path: '*', lazy: async () => ({ Component: (await import('./not-found-page')).NotFoundPage }) },
             ],

@@ -1,9 +1,13 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Indicator, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { chooseLanguage, languages } from '../../i18n/i18n';
 import { useLogout, useSaveLanguage, type Me } from '../auth';
+import { profileKey, useProfile, type Profile } from '../../modules/profile/profile.api';
+import { presenceColor } from '../../modules/presence/presence-status';
 
-const initials = (name: string) =>
+export const initials = (name: string) =>
   name
     .split(/\s+/)
     .filter(Boolean)
@@ -15,14 +19,19 @@ export function UserMenu({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const logout = useLogout();
   const saveLanguage = useSaveLanguage();
+  const queryClient = useQueryClient();
+  const { data: profile } = useProfile();
+  const status = profile?.status ?? 'offline';
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t('shell.userMenu')} data-testid="user-menu">
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="teal" radius="xl" size="sm">
-              {initials(me.user.name)}
-            </Avatar>
+            <Indicator color={presenceColor[status]} position="bottom-end" size={10} offset={4} withBorder>
+              <Avatar src={profile?.avatarUrl ?? null} color="teal" radius="xl" size="sm" alt="">
+                {initials(me.user.name)}
+              </Avatar>
+            </Indicator>
             <Text size="sm" visibleFrom="sm" truncate maw={180}>
               {me.user.name}
             </Text>
@@ -42,13 +51,24 @@ export function UserMenu({ me }: { me: Me }) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/profile">
+          {t('shell.profile')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/snippets">
+          {t('shell.mySnippets')}
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Label>{t('language.label')}</Menu.Label>
         {languages.map((lng) => (
           <Menu.Item
             key={lng}
             onClick={() => {
               chooseLanguage(lng);
-              if (me.user.language !== lng) saveLanguage.mutate(lng);
+              if (me.user.language !== lng) {
+                saveLanguage.mutate(lng, {
+                  onSuccess: () => queryClient.setQueryData<Profile>(profileKey, (profile) => (profile ? { ...profile, language: lng } : profile)),
+                });
+              }
             }}
             rightSection={i18n.resolvedLanguage === lng ? '✓' : null}
             aria-current={i18n.resolvedLanguage === lng ? 'true' : undefined}

@@ -1,0 +1,278 @@
+// @vitest-environment happy-dom
+import '../../../i18n/i18n';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { i18n } from '../../../i18n/i18n';
+import type { Me } from '../../../app/auth';
+import type { Conversation } from '../../inbox/conversations.api';
+import { Composer } from './composer';
+import type { ComposerMode } from './draft-store';
+
+const me: Me = {
+  user: { id: 1, name: 'Yo Agente', email: 'yo@x.io', language: 'es' },
+  workspace: { id: 1, name: 'Atiende', timezone: 'UTC', language: 'es' },
+  role: 'agent',
+  accessLevel: 'all',
+  teamIds: [],
+  workspaces: [{ id: 1, name: 'Atiende' }],
+};
+
+const conversation = (over: Partial<Conversation> = {}): Conversation => ({
+  id: 41,
+  status: 'open',
+  priority: 'none',
+  tags: [],
+  botActive: false,
+  contact: { id: 7, name: 'Carla Cliente', phone: '+584121234567', email: null, documentNumber: null },
+  channel: { id: 3, type: 'api', name: 'Web' },
+  team: null,
+  assignee: { id: 1, name: 'Yo Agente', avatarUrl: null },
+  snooze: null,
+  closingNote: null,
+  closedAt: null,
+  firstReplyAt: null,
+  lastInboundAt: new Date().toISOString(),
+  lastActivityAt: new Date().toISOString(),
+  lastMessagePreview: 'Hola',
+  unreadCount: 0,
+  createdAt: new Date().toISOString(),
+  ...over,
+});
+
+const members = [
+  { id: 1, email: 'yo@x.io', name: 'Yo Agente', avatarUrl: null, role: 'agent', accessLevel: 'all', active: true, teamIds: [] },
+  { id: 2, email: 'ana@x.io', name: 'Ana Pérez', avatarUrl: null, role: 'agent', accessLevel: 'all', active: true, teamIds: [] },
+  { id: 3, email: 'bruno@x.io', name: 'Bruno Díaz', avatarUrl: null, role: 'supervisor', accessLevel: 'all', active: true, teamIds: [] },
+  { id: 4, email: 'old@x.io', name: 'Andrés Baja', avatarUrl: null, role: 'agent', accessLevel: 'all', active: false, teamIds: [] },
+];
+const snippets = [
+  { id: 5, shortcut: 'saludo', title: 'Saludo', body: 'Hola {{contact.first_name}}, ¿en qué te ayudo?', scope: 'workspace', createdBy: null, updatedAt: '2030-01-01T00:00:00Z' },
+  { id: 6, shortcut: 'despedida', title: 'Despedida', body: 'Fue un placer ayudarte.', scope: 'workspace', createdBy: null, updatedAt: '2030-01-01T00:00:00Z' },
+];
+
+interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/** A tiny fake of the server's HTTP API, answering by method and path. */
+function fakeApi() {
+  const calls: Call[] = [];
+  let nextId = 100;
+  const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ method, path: url.pathname + url.search, body });
+    const route = `${method} ${url.pathname}`;
+    if (route === 'GET /api/v1/users') return json(200, { items: members, nextCursor: null });
+    if (route === 'GET /api/v1/snippets') {
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      return json(200, { items: snippets.filter((s) => !q || s.shortcut.includes(q) || s.title.toLowerCase().includes(q)) });
+    }
+    const render = /^POST \/api\/v1\/conversations\/(\d+)\/snippets\/(\d+)\/render$/.exec(route);
+    if (render) {
+      const snippet = snippets.find((s) => s.id === Number(render[2]))!;
+      return json(200, { body: snippet.body.replace('{{contact.first_name}}', 'Carla') });
+    }
+    const post = /^POST \/api\/v1\/conversations\/(\d+)\/(messages|notes)$/.exec(route);
+    if (post) {
+      const note = post[2] === 'notes';
+      const b = body as { body: string; mentions?: number[] };
+      return json(201, {
+        id: nextId++,
+        conversationId: Number(post[1]),
+        kind: note ? 'note' : 'message',
+        direction: note ? null : 'outbound',
+        sender: { type: 'user', id: 1 },
+        body: b.body,
+        meta: note ? { mentions: b.mentions ?? [] } : {},
+        externalId: null,
+        deliveryStatus: note ? null : 'queued',
+        failureReason: null,
+        attachments: [],
+        deletedAt: null,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    return json(404, { error: { code: 'not_found', message: `no fake for ${route}` } });
+  });
+  return { fetch, calls, posts: () => calls.filter((c) => c.method === 'POST') };
+}
+
+let api: ReturnType<typeof fakeApi>;
+
+// happy-dom has no FontFaceSet; Mantine's autosize textarea listens to it.
+if (!document.fonts) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
+
+function renderComposer(props: { conversation?: Conversation; mode?: ComposerMode; me?: Me } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const onModeChange = vi.fn();
+  const onSent = vi.fn();
+  const ui = (mode: ComposerMode) => (
+    <MantineProvider>
+      <QueryClientProvider client={queryClient}>
+        <Composer conversation={props.conversation ?? conversation()} me={props.me ?? me} mode={mode} onModeChange={onModeChange} onSent={onSent} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+  const result = render(ui(props.mode ?? 'reply'));
+  return { ...result, onModeChange, onSent, input: () => screen.getByTestId('composer-input') as HTMLTextAreaElement, rerenderMode: (m: ComposerMode) => result.rerender(ui(m)) };
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  await i18n.changeLanguage('es');
+  api = fakeApi();
+  vi.stubGlobal('fetch', api.fetch);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('Composer', () => {
+  it('sends on Enter and breaks the line on Shift+Enter', async () => {
+    const user = userEvent.setup();
+    const { input, onSent } = renderComposer();
+    await user.click(input());
+    await user.type(input(), 'Hola{Shift>}{Enter}{/Shift}mundo');
+    expect(input().value).toBe('Hola\nmundo');
+    expect(api.posts()).toEqual([]);
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]).toMatchObject({ path: '/api/v1/conversations/41/messages', body: { body: 'Hola\nmundo' } });
+    await waitFor(() => expect(input().value).toBe(''));
+    expect(onSent).toHaveBeenCalledTimes(1);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('atiende.draft.'))).toEqual([]);
+  });
+
+  it('does not send an empty message', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer();
+    await user.click(input());
+    await user.keyboard('   {Enter}');
+    expect(api.posts()).toEqual([]);
+    expect((screen.getByTestId('composer-send') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('opens the snippets on / at the start, filters as you type, and inserts the rendered snippet on Enter', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer();
+    await user.click(input());
+    await user.type(input(), '/');
+    const list = await screen.findByRole('listbox', { name: /atajos/i });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
+
+    await user.type(input(), 'sal');
+    await waitFor(() => expect(within(screen.getByRole('listbox', { name: /atajos/i })).getAllByRole('option')).toHaveLength(1));
+    expect(screen.getByRole('option').textContent).toContain('/saludo');
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(input().value).toBe('Hola Carla, ¿en qué te ayudo?'));
+    expect(api.calls.some((c) => c.method === 'POST' && c.path === '/api/v1/conversations/41/snippets/5/render')).toBe(true);
+    expect(api.posts().filter((c) => c.path.endsWith('/messages'))).toEqual([]);
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('closes the snippet list on Escape and then sends the text as typed', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer();
+    await user.click(input());
+    await user.type(input(), '/xyz');
+    await screen.findByRole('listbox', { name: /atajos/i });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]!.body).toEqual({ body: '/xyz' });
+  });
+
+  it('in note mode suggests teammates on @ and sends their ids as mentions', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer({ mode: 'note' });
+    expect(screen.getByTestId('composer').querySelector('[aria-label="Nota privada para el equipo"]')).not.toBeNull();
+    await user.click(input());
+    await user.type(input(), 'Revisa esto @an');
+    const list = await screen.findByRole('listbox', { name: /personas del equipo/i });
+    // Active teammates only, never myself.
+    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Ana Pérezana@x.io']);
+
+    await user.keyboard('{Enter}');
+    expect(input().value).toBe('Revisa esto @Ana Pérez ');
+    expect(api.posts()).toEqual([]);
+
+    await user.type(input(), 'y @bru');
+    await screen.findByRole('option', { name: /Bruno Díaz/ });
+    await user.keyboard('{Tab}');
+    await user.type(input(), 'por favor');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]).toMatchObject({
+      path: '/api/v1/conversations/41/notes',
+      body: { body: 'Revisa esto @Ana Pérez y @Bruno Díaz por favor', mentions: [2, 3] },
+    });
+  });
+
+  it('does not suggest teammates in reply mode', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer({ mode: 'reply' });
+    await user.click(input());
+    await user.type(input(), 'escribe a @an');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('keeps drafts per conversation and mode across remounts', async () => {
+    const user = userEvent.setup();
+    const first = renderComposer();
+    await user.click(first.input());
+    await user.type(first.input(), 'respuesta a medias');
+    first.rerenderMode('note');
+    expect(first.input().value).toBe('');
+    await user.type(first.input(), 'nota a medias');
+    first.unmount();
+
+    const again = renderComposer();
+    expect(again.input().value).toBe('respuesta a medias');
+    again.rerenderMode('note');
+    expect(again.input().value).toBe('nota a medias');
+    again.unmount();
+
+    const other = renderComposer({ conversation: conversation({ id: 42 }) });
+    expect(other.input().value).toBe('');
+  });
+
+  it('offers only notes when another agent holds the conversation', async () => {
+    const user = userEvent.setup();
+    const held = conversation({ assignee: { id: 3, name: 'Bruno Díaz', avatarUrl: null } });
+    const { input } = renderComposer({ conversation: held, mode: 'reply' });
+    expect(screen.getByTestId('composer-held').textContent).toContain('Bruno Díaz está atendiendo esta conversación');
+    expect((screen.getByRole('radio', { name: 'Responder' }) as HTMLInputElement).disabled).toBe(true);
+    await user.click(input());
+    await user.type(input(), 'ojo{Enter}');
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]!.path).toBe('/api/v1/conversations/41/notes');
+  });
+
+  it('offers Reopen and notes only on a closed conversation', () => {
+    renderComposer({ conversation: conversation({ status: 'closed' }) });
+    expect(screen.getByTestId('composer-closed').textContent).toContain('Esta conversación está cerrada');
+    expect((screen.getByRole('radio', { name: 'Responder' }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('Ctrl+/ in an empty composer opens the snippet list', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer();
+    await user.click(input());
+    await user.keyboard('{Control>}/{/Control}');
+    expect(input().value).toBe('/');
+    await screen.findByRole('listbox', { name: /atajos/i });
+  });
+});

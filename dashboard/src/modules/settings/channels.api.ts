@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api-client';
+import { fetchAll } from './fetch-all';
+
+export interface Channel {
+  id: number;
+  type: string;
+  name: string;
+  config: Record<string, unknown>;
+  defaultTeamId: number | null;
+  botEnabled: boolean;
+  active: boolean;
+  /** Where the provider or the integration posts inbound traffic (`…/hooks/<type>/<id>`). */
+  webhookUrl: string;
+  hasSecret: boolean;
+  createdAt: string;
+}
+
+/** Creation and rotation answer with the secret, once. */
+export type ChannelWithSecret = Channel & { secret: string };
+
+export interface ApiChannelInput {
+  name: string;
+  outboundUrl: string;
+  defaultTeamId: number | null;
+}
+
+export const channelsKey = ['settings', 'channels'] as const;
+
+export function useChannels() {
+  return useQuery({ queryKey: channelsKey, queryFn: ({ signal }) => fetchAll<Channel>('/channels', 200, signal), staleTime: 30_000 });
+}
+
+function useReplaceInList() {
+  const queryClient = useQueryClient();
+  return (channel: Channel) =>
+    queryClient.setQueryData<Channel[]>(channelsKey, (list) => {
+      if (!list) return list;
+      const { secret: _secret, ...rest } = channel as ChannelWithSecret;
+      return list.some((c) => c.id === channel.id) ? list.map((c) => (c.id === channel.id ? rest : c)) : [...list, rest];
+    });
+}
+
+export function useCreateApiChannel() {
+  const replace = useReplaceInList();
+  return useMutation({
+    mutationFn: ({ name, outboundUrl, defaultTeamId }: ApiChannelInput) =>
+      api<ChannelWithSecret>('/channels', { body: { type: 'api', name, config: { outboundUrl }, defaultTeamId } }),
+    onSuccess: replace,
+  });
+}
+
+export function useUpdateChannel() {
+  const replace = useReplaceInList();
+  return useMutation({
+    mutationFn: ({ id, name, outboundUrl, defaultTeamId, active }: { id: number; name?: string; outboundUrl?: string; defaultTeamId?: number | null; active?: boolean }) =>
+      api<Channel>(`/channels/${id}`, {
+        method: 'PATCH',
+        body: { name, defaultTeamId, active, ...(outboundUrl !== undefined ? { config: { outboundUrl } } : {}) },
+      }),
+    onSuccess: replace,
+  });
+}
+
+export function useRotateSecret() {
+  const replace = useReplaceInList();
+  return useMutation({
+    mutationFn: (id: number) => api<ChannelWithSecret>(`/channels/${id}/rotate-secret`, { method: 'POST' }),
+    onSuccess: replace,
+  });
+}
+
+export function useDeactivateChannel() {
+  const replace = useReplaceInList();
+  return useMutation({ mutationFn: (id: number) => api<Channel>(`/channels/${id}`, { method: 'DELETE' }), onSuccess: replace });
+}

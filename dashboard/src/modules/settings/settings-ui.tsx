@@ -1,0 +1,124 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/error-message';
+
+/** The frame of one settings screen: title, what it is for, its main action, and a note when it is read-only. */
+export function SettingsSection({
+  title,
+  description,
+  actions,
+  readOnly,
+  children,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+  readOnly?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={3}>{title}</Title>
+          {description && (
+            <Text size="sm" c="dimmed" maw={640}>
+              {description}
+            </Text>
+          )}
+        </div>
+        {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
+      </Group>
+      {readOnly && (
+        <Alert color="gray" variant="light" data-testid="settings-read-only">
+          {t('settings.readOnly')}
+        </Alert>
+      )}
+      {children}
+    </Stack>
+  );
+}
+
+/** Loading and failure of a settings list, with a retry. */
+export function QueryState({ query, children }: { query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; children: () => ReactNode }) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <Center p="xl">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" role="alert">
+        <Group justify="space-between">
+          <span>{errorMessage(t, query.error)}</span>
+          <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Group>
+      </Alert>
+    );
+  }
+  return <>{children()}</>;
+}
+
+/** Asks before something that cannot be undone from here (delete, deactivate, rotate). */
+export function ConfirmModal({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  danger = true,
+  loading,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  opened: boolean;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  loading?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered>
+      <Stack gap="md">
+        <Text size="sm">{message}</Text>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('settings.cancel')}
+          </Button>
+          <Button color={danger ? 'red' : undefined} loading={loading} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan}>
+        <Text size="sm" c="dimmed" ta="center" py="lg">
+          {children}
+        </Text>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SnippetsSettings } from './snippets-settings';
+import type { Snippet } from './snippets.api';
+import { fakeApi, makeMe, renderWithApp } from './test-kit';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const snippet = (id: number, over: Partial<Snippet>): Snippet => ({
+  id,
+  shortcut: `s${id}`,
+  title: '',
+  body: 'Hola',
+  scope: 'workspace',
+  createdBy: { id: 1, name: 'Ana Pérez' },
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...over,
+});
+
+function server(list: Snippet[]) {
+  let items = [...list];
+  return fakeApi({
+    'GET /snippets': () => ({ body: { items } }),
+    'GET /contact-fields': () => ({ body: { items: [{ id: 1, key: 'ciudad', label: 'Ciudad', type: 'text', options: [], required: false, position: 0 }] } }),
+    'POST /snippets': (req) => {
+      const body = req.body as Snippet;
+      if (items.some((s) => s.shortcut === body.shortcut && s.scope === body.scope)) return { status: 409, body: { error: { code: 'conflict', message: 'shortcut taken' } } };
+      const created = snippet(50, { ...body, title: body.title || body.shortcut });
+      items = [...items, created];
+      return { status: 201, body: created };
+    },
+  });
+}
+
+describe('snippets settings', () => {
+  it('lets an admin write a workspace snippet with variables, custom fields included', async () => {
+    const api = server([snippet(1, { shortcut: 'saludo', body: 'Hola {{contact.first_name}}' })]);
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<SnippetsSettings />);
+    await screen.findByText('/saludo');
+    await user.click(screen.getByRole('button', { name: 'Nueva respuesta rápida' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/^Atajo/), 'Cierre');
+    const body = within(dialog).getByLabelText(/^Texto/);
+    await user.type(body, 'Gracias ');
+    await user.click(within(dialog).getByRole('button', { name: 'Insertar la variable contact.first_name' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Insertar la variable contact.ciudad' }));
+    expect((body as HTMLTextAreaElement).value).toBe('Gracias {{contact.first_name}}{{contact.ciudad}}');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]!.body).toEqual({ shortcut: 'cierre', title: '', body: 'Gracias {{contact.first_name}}{{contact.ciudad}}', scope: 'workspace' });
+  });
+
+  it('validates the shortcut and reports a taken one on its field', async () => {
+    const api = server([snippet(1, { shortcut: 'saludo' })]);
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<SnippetsSettings />);
+    await screen.findByText('/saludo');
+    await user.click(screen.getByRole('button', { name: 'Nueva respuesta rápida' }));
+    const dialog = await screen.findByRole('dialog');
+    const shortcut = within(dialog).getByLabelText(/^Atajo/);
+    await user.type(shortcut, 'dos palabras');
+    await user.type(within(dialog).getByLabelText(/^Texto/), 'Hola');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    expect(await within(dialog).findByText('Una sola palabra: letras, números, -, _ o .')).toBeTruthy();
+    expect(api.writes()).toEqual([]);
+    await user.clear(shortcut);
+    await user.type(shortcut, '/saludo');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    expect(await within(dialog).findByText('Ya existe uno con este valor')).toBeTruthy();
+    expect(api.writes()[0]!.body).toMatchObject({ shortcut: 'saludo' });
+  });
+
+  it('gives agents the workspace snippets to read and their own to manage', async () => {
+    const api = server([snippet(1, { shortcut: 'saludo' }), snippet(2, { shortcut: 'mio', scope: 'personal' })]);
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<SnippetsSettings />, { me: makeMe('agent', 5) });
+    const workspace = await screen.findByTestId('workspace-snippets');
+    expect(within(workspace).getByText('/saludo')).toBeTruthy();
+    expect(within(workspace).queryByRole('button', { name: 'Editar' })).toBeNull();
+    const personal = screen.getByTestId('personal-snippets');
+    expect(within(personal).getByRole('button', { name: 'Editar' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Nueva respuesta rápida' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByText('Para todo el equipo')).toBeNull();
+    await user.type(within(dialog).getByLabelText(/^Atajo/), 'precio');
+    await user.type(within(dialog).getByLabelText(/^Texto/), 'El precio es…');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]!.body).toMatchObject({ shortcut: 'precio', scope: 'personal' });
+    await waitFor(() => expect(within(screen.getByTestId('personal-snippets')).getByText('/precio')).toBeTruthy());
+  });
+});
