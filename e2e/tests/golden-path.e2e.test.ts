@@ -137,4 +137,32 @@ describe.skipIf(browserTestsSkipped())('the golden path: a conversation from arr
     expect(saved).toMatchObject({ status: 'closed', closingNote: { category: 'Venta', summary: 'Pidió lentes Acuvue; se le envió la cotización.' } });
     expect(pageErrors).toEqual([]);
   });
+
+  it('after a network drop it resumes from its last event: what arrived meanwhile shows once, in order', async () => {
+    await page.goto(`${server.url}/conversations?status=all`);
+    const live = page.getByTestId('inbox-live');
+    await page.locator('[data-testid=inbox-live][data-status=live]').waitFor();
+    await page.context().setOffline(true);
+    await expect.poll(() => live.getAttribute('data-status'), { timeout: 40_000 }).not.toBe('live');
+
+    const rosa = { externalId: 'rosa-1', name: 'Rosa Medina' };
+    const texts = ['Buenas tardes', '¿Abren el domingo?', 'Necesito cambiar mis lentes'];
+    let id = 0;
+    for (const text of texts) id = (await customerSays(server, channel, rosa, text)).conversationId;
+    await screenshot(page, 'golden-6-offline');
+
+    await page.context().setOffline(false);
+    await page.locator('[data-testid=inbox-live][data-status=live]').waitFor({ timeout: 40_000 });
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'Rosa Medina' });
+    await row.waitFor();
+    expect(await row.count()).toBe(1);
+    await row.click();
+    await page.waitForURL(`**/conversations/${id}*`);
+    await page.getByTestId('timeline').getByText(texts[2]).waitFor();
+    const shown = await page.getByTestId('timeline-message').allTextContents();
+    expect(texts.map((text) => shown.filter((s) => s.includes(text)).length)).toEqual([1, 1, 1]);
+    expect(texts.map((text) => shown.findIndex((s) => s.includes(text)))).toEqual([0, 1, 2]);
+    await screenshot(page, 'golden-7-resumed');
+    expect(pageErrors).toEqual([]);
+  });
 });
