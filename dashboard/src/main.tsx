@@ -9,9 +9,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { theme } from './app/theme';
+import { shouldRetryQuery } from './app/query-retry';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchOnWindowFocus: false } },
+  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: shouldRetryQuery } },
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -87,6 +87,8 @@ describe.skipIf(browserTestsSkipped())('the golden path: a conversation from arr
     await input.press('Enter');
     await page.getByTestId('timeline-message').filter({ hasText: 'Hola Luis, soy Pedro. ¿En qué te ayudo?' }).waitFor();
     expect(await input.inputValue()).toBe('');
+    // 1280×720: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'golden-2-replied');
   });
 

@@ -71,6 +71,26 @@ describe.skipIf(browserTestsSkipped())('the inbox table: Copy, Print and access 
     expect(firstPage).not.toContain('Vistas guardadas');
   });
 
+  it('a conversation with 500 messages opens at the newest, keeps few rows in the page and loads older ones on scroll', async () => {
+    let id = 0;
+    for (let i = 1; i <= 500; i++) id = (await customerSays(server, channel, { externalId: 'largo', name: 'Cliente Largo' }, `Mensaje número ${i}`)).conversationId;
+    const started = Date.now();
+    await page.goto(`${server.url}/conversations/${id}?status=all`);
+    await page.getByTestId('timeline').getByText('Mensaje número 500', { exact: true }).waitFor();
+    console.log(`a 500-message conversation opened in ${Date.now() - started} ms`);
+    // Virtualised: only what is near the viewport is in the DOM.
+    expect(await page.getByTestId('timeline-message').count()).toBeLessThan(80);
+    const timeline = page.getByTestId('timeline');
+    for (let i = 0; i < 60 && (await timeline.getByText('Mensaje número 1', { exact: true }).count()) === 0; i++) {
+      await timeline.hover();
+      await page.mouse.wheel(0, -4000);
+      await page.waitForTimeout(100);
+    }
+    await timeline.getByText('Mensaje número 1', { exact: true }).waitFor();
+    expect(await page.getByTestId('timeline-message').count()).toBeLessThan(80);
+    await screenshot(page, 'long-conversation-top');
+  });
+
   it('an agent who sees only their assigned conversations cannot see or open another agent\'s', async () => {
     const carla = await addAgent(server, browser, owner, { name: 'Carla Ruiz', email: 'carla@optica.test', accessLevel: 'assigned' });
     const pedro = await addAgent(server, browser, owner, { name: 'Pedro León', email: 'pedro@optica.test' });
@@ -83,8 +103,11 @@ describe.skipIf(browserTestsSkipped())('the inbox table: Copy, Print and access 
     await carlaPage.goto(`${server.url}/conversations?status=all`);
     await carlaPage.getByTestId('conversations-empty').waitFor();
     expect(await carlaPage.getByTestId('conversation-row').count()).toBe(0);
+    const opened = Date.now();
     await carlaPage.goto(`${server.url}/conversations/${conversationId}`);
     await carlaPage.getByTestId('conversation-unavailable').waitFor();
+    // A 404 is an answer: it is shown at once, not after retries (it took 7 s with the default retries).
+    expect(Date.now() - opened).toBeLessThan(5_000);
     expect(await carlaPage.getByText('Necesito factura').count()).toBe(0);
     await screenshot(carlaPage, 'assigned-only-agent');
     expect((await carla.context.request.get(`${server.url}/api/v1/conversations/${conversationId}`)).status()).toBe(404);
