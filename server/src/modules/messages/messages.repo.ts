@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/db.js';
+import { type Db, queryRows } from '../../platform/db/db.js';
+import { rowMapper } from '../../platform/db/raw-rows.js';
 import { attachments, messages } from './messages.tables.js';
 import { statusesBefore, type DeliveryStatus } from './delivery-status.js';
 
@@ -7,10 +8,27 @@ export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type AttachmentRow = typeof attachments.$inferSelect;
 
-/** Inserts messages; rows whose (channel, external id) already exist are skipped by the unique index. */
+const toMessageRow = rowMapper(messages);
+
+/**
+ * Inserts messages; rows whose (channel, external id) already exist are skipped by the unique index.
+ * The ingest's hot statement, so written as a template (see raw-rows.ts).
+ */
 export async function insertMessagesOnce(tx: Db, rows: NewMessage[]): Promise<MessageRow[]> {
   if (rows.length === 0) return [];
-  return tx.insert(messages).values(rows).onConflictDoNothing({ target: [messages.channelId, messages.externalId] }).returning();
+  const values = sql.join(
+    rows.map((r) => sql`(${r.workspaceId}::bigint, ${r.conversationId}::bigint, ${r.channelId}::bigint, ${r.kind}::message_kind,
+      ${r.direction ?? null}::direction, ${r.senderType}::sender_type, ${r.senderId ?? null}::bigint, ${r.body ?? ''}::text,
+      ${JSON.stringify(r.meta ?? {})}::jsonb, ${r.externalId ?? null}::text, ${r.deliveryStatus ?? null}::delivery_status,
+      ${r.failureReason ?? null}::text, ${(r.createdAt ?? new Date()).toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const inserted = await queryRows<Record<string, unknown>>(tx, sql`
+    INSERT INTO messages (workspace_id, conversation_id, channel_id, kind, direction, sender_type, sender_id, body, meta, external_id, delivery_status, failure_reason, created_at)
+    VALUES ${values}
+    ON CONFLICT (channel_id, external_id) DO NOTHING
+    RETURNING *`);
+  return inserted.map(toMessageRow);
 }
 
 export async function insertMessage(tx: Db, row: NewMessage): Promise<MessageRow> {

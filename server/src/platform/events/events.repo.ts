@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, sql, max } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/db.js';
+import { rowMapper } from '../db/raw-rows.js';
 import { events, subscriberCursors } from './events.tables.js';
 import type { EventRow, NewEvent } from './event-types.js';
 
@@ -17,41 +18,15 @@ export async function appendEvents(tx: Db, rows: NewEvent[]): Promise<EventRow[]
       ${e.actor.id ?? null}::bigint, ${JSON.stringify(e.payload ?? {})}::jsonb)`),
     sql`, `,
   );
-  const inserted = await queryRows<InsertedEvent>(tx, sql`
+  const inserted = await queryRows<Record<string, unknown>>(tx, sql`
     WITH lock AS (SELECT pg_advisory_xact_lock(${EVENTS_APPEND_LOCK}))
     INSERT INTO events (workspace_id, type, conversation_id, team_id, assignee_id, audience, actor_type, actor_id, payload)
     SELECT v.* FROM lock, (VALUES ${values}) AS v(workspace_id, type, conversation_id, team_id, assignee_id, audience, actor_type, actor_id, payload)
     RETURNING *`);
-  return inserted.map(eventFromInsert).sort((a, b) => a.id - b.id);
+  return inserted.map(toEventRow).sort((a, b) => a.id - b.id);
 }
 
-interface InsertedEvent {
-  id: number;
-  workspace_id: number;
-  type: string;
-  conversation_id: number | null;
-  team_id: number | null;
-  assignee_id: number | null;
-  audience: number[] | null;
-  actor_type: string;
-  actor_id: number | null;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
-
-const eventFromInsert = (r: InsertedEvent): EventRow => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  type: r.type,
-  conversationId: r.conversation_id,
-  teamId: r.team_id,
-  assigneeId: r.assignee_id,
-  audience: r.audience,
-  actorType: r.actor_type,
-  actorId: r.actor_id,
-  payload: r.payload,
-  createdAt: new Date(r.created_at),
-});
+const toEventRow = rowMapper(events);
 
 export async function eventsAfter(db: Db, afterId: number, limit: number, workspaceId?: number): Promise<EventRow[]> {
   const where = workspaceId === undefined ? gt(events.id, afterId) : and(eq(events.workspaceId, workspaceId), gt(events.id, afterId));
