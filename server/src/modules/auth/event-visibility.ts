@@ -1,5 +1,5 @@
 import type { EventRow } from '../../platform/events/event-types.js';
-import { type Actor, atLeast, canSeeConversation } from './permissions.js';
+import { type Actor, atLeast, canSeeCalls, canSeeConversation } from './permissions.js';
 
 /** The fields of an event that decide who may see it. */
 export type EventScope = Pick<EventRow, 'workspaceId' | 'type' | 'conversationId' | 'teamId' | 'assigneeId' | 'audience' | 'payload'>;
@@ -11,7 +11,7 @@ export function isPersonalEvent(type: string): boolean {
 
 /** Events about credentials and invitations: only admins and owners manage these, so only they see them. */
 export function isAdminOnlyEvent(type: string): boolean {
-  return type.startsWith('apitoken.') || type.startsWith('invitation.') || type === 'channel.secret_rotated';
+  return type.startsWith('apitoken.') || type.startsWith('invitation.') || type === 'channel.secret_rotated' || type.startsWith('channel.connect');
 }
 
 type Scope = { teamId?: number | null; assigneeId?: number | null };
@@ -42,5 +42,6 @@ export function canSeeEvent(actor: Actor, e: EventScope): boolean {
     return actor.userId !== null && (e.audience ?? []).includes(actor.userId);
   }
   if (isAdminOnlyEvent(e.type)) return atLeast(actor, 'admin');
+  if (e.type.startsWith('call.')) return canSeeCalls(actor);
   return true;
 }

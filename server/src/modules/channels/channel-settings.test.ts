@@ -46,3 +46,21 @@ describe('api channel settings', () => {
     expect(errorOf(() => settingsFor('carrier-pigeon')).message).toContain('body.type');
   });
 });
+
+describe('telegram channel settings', () => {
+  it('needs the bot token from @BotFather and generates the webhook secret token in Telegram\'s charset', () => {
+    const generated = channelTypeSettings.telegram.generateSecrets();
+    expect(generated.secretToken).toMatch(/^[A-Za-z0-9_-]{40,256}$/);
+    expect(parseChannelSecrets('telegram', { ...generated, botToken: '7012345678:AAHfakeTelegramBotTokenForTests_0123' })).toMatchObject({ secretToken: generated.secretToken });
+    const err = errorOf(() => parseChannelSecrets('telegram', { ...generated, botToken: 'not-a-token' }));
+    expect((err.details as Array<{ field: string }>)[0].field).toBe('body.secrets.botToken');
+    expect(JSON.stringify(err.details)).not.toContain('not-a-token');
+    expect(errorOf(() => parseChannelSecrets('telegram', generated)).status).toBe(400);
+  });
+
+  it('accepts an optional bot username without @', () => {
+    expect(parseChannelConfig('telegram', {})).toEqual({});
+    expect(parseChannelConfig('telegram', { botUsername: 'atiende_bot' })).toEqual({ botUsername: 'atiende_bot' });
+    expect(errorOf(() => parseChannelConfig('telegram', { botUsername: '@atiende_bot' })).status).toBe(400);
+  });
+});

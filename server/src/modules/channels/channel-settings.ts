@@ -24,6 +24,20 @@ export const channelTypeSettings = {
     generateSecrets: () => ({ hmacSecret: randomToken(32) }),
     primarySecret: 'hmacSecret',
   },
+  telegram: {
+    config: z.strictObject({
+      /** The bot's @username, shown to agents and used for t.me links. */
+      botUsername: z.string().regex(/^[A-Za-z0-9_]{5,64}$/, 'Expected the bot\'s username without @').optional(),
+    }),
+    secrets: z.strictObject({
+      /** From @BotFather: `<bot id>:<secret>`. */
+      botToken: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'Expected the token @BotFather gave (123456:ABC…)'),
+      /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every update (setWebhook secret_token). */
+      secretToken: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'Expected 16–256 characters A-Z a-z 0-9 _ -'),
+    }),
+    generateSecrets: () => ({ secretToken: randomToken(32) }),
+    primarySecret: 'secretToken',
+  },
 } satisfies Record<string, ChannelTypeSettings>;
 
 export type ChannelType = keyof typeof channelTypeSettings;

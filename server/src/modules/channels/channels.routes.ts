@@ -2,13 +2,14 @@ import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../auth/authenticate.js';
 import { withActor } from '../use-case.js';
-import { channelDto, channelIdParams, channelListDto, channelWithSecretDto, createChannelBody, listChannelsQuery, updateChannelBody } from './channels.schemas.js';
+import { channelConnectionDto, channelDto, channelIdParams, channelListDto, channelWithSecretDto, createChannelBody, listChannelsQuery, updateChannelBody } from './channels.schemas.js';
 import { listChannels } from './list-channels.js';
 import { getChannel } from './get-channel.js';
 import { createChannel } from './create-channel.js';
 import { updateChannel } from './update-channel.js';
 import { rotateChannelSecret } from './rotate-channel-secret.js';
 import { deactivateChannel } from './deactivate-channel.js';
+import { connectChannel } from './connect-channel.js';
 
 const tags = ['channels'];
 
@@ -33,6 +34,10 @@ export function registerChannelRoutes(app: App, ctx: AppContext) {
   app.post('/api/v1/channels/:id/rotate-secret', {
     schema: { tags, summary: 'Replace the channel secret (admin); the new one is shown this once', params: channelIdParams, response: { 200: channelWithSecretDto } },
   }, async (req) => rotateChannelSecret(withActor(ctx, requireActor(req)), { channelId: req.params.id }));
+
+  app.post('/api/v1/channels/:id/connect', {
+    schema: { tags, summary: "Test the connection: tell the provider our webhook URL again where it needs that (Telegram's setWebhook)", params: channelIdParams, response: { 200: channelConnectionDto } },
+  }, async (req) => connectChannel(withActor(ctx, requireActor(req)), { channelId: req.params.id }));
 
   app.delete('/api/v1/channels/:id', {
     schema: { tags, summary: 'Deactivate a channel (admin); its conversations stay', params: channelIdParams, response: { 200: channelDto } },

@@ -51,7 +51,11 @@ export const channelDto = z.object({
 });
 
 /** Only creation and rotation answer with the secret, once. */
-export const channelWithSecretDto = channelDto.extend({ secret: z.string() });
+export const channelConnectionDto = z.discriminatedUnion('status', [
+  z.object({ status: z.enum(['connected', 'not_needed']) }),
+  z.object({ status: z.literal('failed'), error: z.string() }),
+]).describe("Whether the provider took our webhook URL (Telegram's setWebhook); `not_needed` where it is configured by hand");
+export const channelWithSecretDto = channelDto.extend({ secret: z.string(), connection: channelConnectionDto });
 
 export const channelListDto = z.object({ items: z.array(channelDto), nextCursor: z.string().nullable() });
 

@@ -8,8 +8,12 @@ import { findTeam } from '../teams/teams.repo.js';
 import { toChannelDto } from './channel-dto.js';
 import { parseChannelConfig, parseChannelSecrets, settingsFor, validationError } from './channel-settings.js';
 import type { CreateChannelInput } from './channels.schemas.js';
+import { connectChannel } from './connect-channel.js';
 
-/** Answers with the primary secret (`secret`) this once; afterwards only `hasSecret` says it exists. */
+/**
+ * Answers with the primary secret (`secret`) this once; afterwards only `hasSecret` says it exists. A provider
+ * that must be told our webhook URL is told right after (`connection`).
+ */
 export async function createChannel(ctx: UseCaseContext, input: CreateChannelInput) {
   const { actor } = ctx;
   if (!can(actor, 'channel.manage', { workspaceId: actor.workspaceId })) throw forbidden();
@@ -20,7 +24,7 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
     throw validationError('body.defaultTeamId', 'No such team in this workspace');
   }
 
-  return inTransaction(ctx, async (tx, emit) => {
+  const created = await inTransaction(ctx, async (tx, emit) => {
     const row = await insertChannel(tx, {
       workspaceId: actor.workspaceId,
       type: input.type,
@@ -35,4 +39,5 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
     emit({ workspaceId: actor.workspaceId, type: 'channel.created', actor: eventActor(actor), payload: { channel: dto } });
     return { ...dto, secret: secrets[settings.primarySecret] };
   });
+  return { ...created, connection: await connectChannel(ctx, { channelId: created.id }) };
 }

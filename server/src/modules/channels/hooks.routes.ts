@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/app.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, ErrorCode, notFound } from '../../platform/http/errors.js';
+import { AppError, ErrorCode, forbidden, notFound } from '../../platform/http/errors.js';
 import { Batcher } from '../../platform/batcher.js';
 import { ingestInbound, type IngestResult } from '../messages/ingest-inbound.js';
 import type { InboundEvent } from './channel.js';
@@ -36,20 +36,44 @@ export function registerHookRoutes(app: App, ctx: AppContext) {
     return b;
   }
 
+  const hookParams = z.object({ type: z.string().regex(/^[a-z]+$/), channelId: z.coerce.number().int().positive() });
+
+  async function hookTarget(type: string, channelId: number) {
+    const adapter = adapterFor(type);
+    const channel = adapter ? await channelFor(channelId) : null;
+    if (!adapter || !channel || channel.type !== type || !channel.active) throw notFound('Channel');
+    return { adapter, channel };
+  }
+
+  app.get(
+    '/hooks/:type/:channelId',
+    {
+      schema: {
+        summary: 'Webhook verification handshake of a channel (Meta hub.challenge); 404 for types that have none',
+        tags: ['hooks'],
+        params: hookParams,
+      },
+    },
+    async (req, reply) => {
+      const { adapter, channel } = await hookTarget(req.params.type, req.params.channelId);
+      if (!adapter.handshake) throw notFound('Channel');
+      const answer = adapter.handshake(channel, { headers: req.headers, rawBody: Buffer.alloc(0), body: undefined, query: req.query as Record<string, unknown> });
+      if (!answer) throw forbidden('Verification refused: wrong verify token or mode');
+      return reply.code(answer.status).type('text/plain').send(answer.body);
+    },
+  );
+
   app.post(
     '/hooks/:type/:channelId',
     {
       schema: {
         summary: 'Inbound webhook of a channel (signed by the provider or, for the API channel, by you)',
         tags: ['hooks'],
-        params: z.object({ type: z.string().regex(/^[a-z]+$/), channelId: z.coerce.number().int().positive() }),
+        params: hookParams,
       },
     },
     async (req) => {
-      const { type, channelId } = req.params;
-      const adapter = adapterFor(type);
-      const channel = adapter ? await channelFor(channelId) : null;
-      if (!adapter || !channel || channel.type !== type || !channel.active) throw notFound('Channel');
+      const { adapter, channel } = await hookTarget(req.params.type, req.params.channelId);
       const raw = { headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0), body: req.body, query: req.query as Record<string, unknown> };
       if (!adapter.verify(channel, raw)) throw new AppError(ErrorCode.InvalidSignature, 401, 'Missing or invalid signature');
       let events: InboundEvent[];
@@ -59,6 +83,7 @@ export function registerHookRoutes(app: App, ctx: AppContext) {
         if (err instanceof InvalidPayloadError) throw new AppError(ErrorCode.Validation, 400, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
         throw err;
       }
+      if (events.length === 0) return { ok: true, results: [] }; // an update kind we do not subscribe to
       const results = await batcherFor(channel.id).submit(events);
       if (results.length === 1) return { ok: true, ...results[0] };
       return { ok: true, results };

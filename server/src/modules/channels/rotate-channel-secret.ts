@@ -6,11 +6,12 @@ import { eventActor } from '../../platform/events/event-types.js';
 import { findChannel, updateChannel } from './channels.repo.js';
 import { toChannelDto } from './channel-dto.js';
 import { settingsFor } from './channel-settings.js';
+import { connectChannel } from './connect-channel.js';
 
-/** New generated secrets replace the old at once (the integration must switch); the new one is shown this once. */
+/** New generated secrets replace the old at once (the integration must switch, or is told: `connection`); the new one is shown this once. */
 export async function rotateChannelSecret(ctx: UseCaseContext, input: { channelId: number }) {
   const { actor } = ctx;
-  return inTransaction(ctx, async (tx, emit) => {
+  const rotated = await inTransaction(ctx, async (tx, emit) => {
     const channel = await findChannel(tx, actor.workspaceId, input.channelId, { forUpdate: true });
     if (!channel) throw notFound('Channel');
     if (!can(actor, 'channel.manage', { workspaceId: channel.workspaceId })) throw forbidden();
@@ -21,4 +22,6 @@ export async function rotateChannelSecret(ctx: UseCaseContext, input: { channelI
     emit({ workspaceId: actor.workspaceId, type: 'channel.updated', actor: eventActor(actor), payload: { channel: dto, changes: ['secrets'] } });
     return { ...dto, secret: secrets[settings.primarySecret] };
   });
+  // The provider must learn the new secret at once (Telegram sends it with every update).
+  return { ...rotated, connection: await connectChannel(ctx, { channelId: rotated.id }) };
 }

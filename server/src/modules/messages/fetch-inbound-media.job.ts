@@ -8,10 +8,13 @@ import { findConversationsByIds } from '../conversations/conversations.repo.js';
 import { conversationEvent } from '../conversations/conversation-events.js';
 import { attachmentsOf, findMessage, insertAttachment, updateMessageMeta } from './messages.repo.js';
 import { messageDto } from './messages.dto.js';
+import { loadChannelWithSecrets } from '../channels/load-channel.js';
+import { adapterFor } from '../channels/registry.js';
+import type { FetchedMedia } from '../channels/channel.js';
 
 export const FETCH_INBOUND_MEDIA = 'media.fetch-inbound';
 
-type Remote = { url: string; filename?: string; contentType?: string };
+type Remote = { url?: string; ref?: string; filename?: string; contentType?: string };
 type Data = { workspaceId: number; messageId: number };
 
 /**
@@ -32,15 +35,15 @@ export const fetchInboundMediaJob: JobDefinition<Data, AppContext> = {
     for (const [index, file] of remote.entries()) {
       if (done.some((a) => a.storageKey.includes(`/m${messageId}-${index}-`))) continue;
       try {
-        const res = await fetch(file.url, { signal: AbortSignal.timeout(30_000) });
-        if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-        const filename = file.filename ?? decodeURIComponent(new URL(file.url).pathname.split('/').pop() || 'file');
-        const stored = await ctx.storage.put(workspaceId, `m${messageId}-${index}-${filename}`, Readable.fromWeb(res.body as never), ctx.config.UPLOAD_LIMIT_BYTES);
-        await insertAttachment(ctx.db, { workspaceId, messageId, storageKey: stored.key, filename, contentType: file.contentType ?? res.headers.get('content-type') ?? 'application/octet-stream', size: stored.size });
+        const got = await download(ctx, message.channelId, file);
+        const filename = file.filename ?? got.filename;
+        const body = got.stream ?? Readable.from(got.buffer ?? Buffer.alloc(0));
+        const stored = await ctx.storage.put(workspaceId, `m${messageId}-${index}-${filename}`, body, ctx.config.UPLOAD_LIMIT_BYTES);
+        await insertAttachment(ctx.db, { workspaceId, messageId, storageKey: stored.key, filename, contentType: file.contentType ?? got.contentType, size: stored.size });
       } catch (err) {
         const permanent = err instanceof TooLargeError || /HTTP 4\d\d/.test((err as Error).message);
         if (!permanent && job.retryCount < job.retryLimit) throw err;
-        failures.push({ url: file.url, reason: (err as Error).message });
+        failures.push({ url: file.url ?? file.ref ?? '', reason: (err as Error).message });
       }
     }
     await inTransaction(ctx, async (tx, emit) => {
@@ -50,6 +53,23 @@ export const fetchInboundMediaJob: JobDefinition<Data, AppContext> = {
     });
   },
 };
+
+/** A plain URL is fetched as is; a provider reference (Telegram file_id …) through the channel's adapter. */
+async function download(ctx: AppContext, channelId: number, file: Remote): Promise<FetchedMedia> {
+  if (file.url) {
+    const res = await fetch(file.url, { signal: AbortSignal.timeout(30_000) });
+    if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+    return {
+      stream: Readable.fromWeb(res.body as never),
+      contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+      filename: decodeURIComponent(new URL(file.url).pathname.split('/').pop() || 'file'),
+    };
+  }
+  const channel = await loadChannelWithSecrets(ctx, channelId);
+  const adapter = channel && adapterFor(channel.type);
+  if (!file.ref || !channel || !adapter?.fetchMedia) throw new Error('HTTP 404: the file cannot be fetched from this channel');
+  return adapter.fetchMedia(channel, file.ref, { timeoutMs: 30_000, config: ctx.config });
+}
 
 /** Inbound messages that point at files get their copy job once they are stored. */
 export const inboundMediaSubscriber: Subscriber = {

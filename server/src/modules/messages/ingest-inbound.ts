@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/db.js';
 import { inTransaction, type Emit } from '../../platform/events/transaction.js';
-import type { InboundEvent } from '../channels/channel.js';
+import type { InboundEvent, InboundKind } from '../channels/channel.js';
 import { resolveContacts } from '../contacts/contact-identities.repo.js';
 import {
   applyInboundToConversations, findConversationsByIds, insertConversations, latestConversationsForContacts, reopenWindowOf, type ConversationRow,
@@ -22,7 +22,9 @@ export interface IngestChannel {
 
 export type IngestResult =
   | { kind: 'message'; externalId: string; messageId: number; conversationId: number; duplicate: boolean }
-  | { kind: 'status'; externalId: string; applied: boolean };
+  | { kind: 'status'; externalId: string; applied: boolean }
+  /** Accepted (so the provider stops re-delivering) but not applied yet: see ingestInbound. */
+  | { kind: 'ignored'; event: InboundKind };
 
 type InboundMessage = Extract<InboundEvent, { kind: 'message' }>;
 type InboundStatus = Extract<InboundEvent, { kind: 'status' }>;
@@ -36,8 +38,13 @@ const contactActor = { type: 'contact' as const };
  * Stores inbound events of one channel: messages once each (the unique index decides), their contacts
  * and conversations (reused, woken, reopened or started), delivery receipts forward only; all in one
  * transaction with a constant number of statements per batch, so a burst costs little per message.
+ *
+ * Interactive replies (a tapped button or list row) are stored as the customer's message: the title they saw
+ * as its text, the payload in meta.interactive. Reactions, read watermarks, echoes and edits are accepted
+ * (answered 200, so the provider stops re-delivering) but not applied yet: nothing is stored for them.
  */
-export async function ingestInbound(ctx: AppContext, channel: IngestChannel, items: InboundEvent[]): Promise<IngestResult[]> {
+export async function ingestInbound(ctx: AppContext, channel: IngestChannel, events: InboundEvent[]): Promise<IngestResult[]> {
+  const items = events.map(asStorable);
   for (let attempt = 1; ; attempt++) {
     try {
       return await inTransaction(ctx, (tx, emit) => ingestOnce(ctx, tx, emit, channel, items));
@@ -48,7 +55,25 @@ export async function ingestInbound(ctx: AppContext, channel: IngestChannel, ite
   }
 }
 
-async function ingestOnce(ctx: AppContext, tx: Db, emit: Emit, channel: IngestChannel, items: InboundEvent[]): Promise<IngestResult[]> {
+type Storable = InboundMessage | InboundStatus | { kind: 'ignored'; event: InboundKind };
+
+function asStorable(e: InboundEvent): Storable {
+  switch (e.kind) {
+    case 'message':
+      return e.replyTo ? { ...e, meta: { ...(e.meta ?? {}), replyTo: e.replyTo } } : e;
+    case 'interactive_reply':
+      return {
+        kind: 'message', externalId: e.externalId, contact: e.contact, text: e.title, sentAt: e.sentAt,
+        meta: { interactive: { payload: e.payload, title: e.title }, ...(e.replyTo ? { replyTo: e.replyTo } : {}) },
+      };
+    case 'status':
+      return e;
+    default:
+      return { kind: 'ignored', event: e.kind };
+  }
+}
+
+async function ingestOnce(ctx: AppContext, tx: Db, emit: Emit, channel: IngestChannel, items: Storable[]): Promise<IngestResult[]> {
   const now = ctx.clock.now();
   const messages = items.filter((i): i is InboundMessage => i.kind === 'message');
   const statuses = items.filter((i): i is InboundStatus => i.kind === 'status');
@@ -69,6 +94,7 @@ async function ingestOnce(ctx: AppContext, tx: Db, emit: Emit, channel: IngestCh
   // Every item gets its answer; a message repeated inside the batch is a duplicate of its first copy.
   const firstIndex = new Map<string, number>();
   return items.map((item, idx) => {
+    if (item.kind === 'ignored') return item;
     if (item.kind === 'status') return results.get(`s:${item.externalId}:${item.status}`)!;
     const r = results.get(`m:${item.externalId}`)!;
     if (!firstIndex.has(item.externalId)) firstIndex.set(item.externalId, idx);

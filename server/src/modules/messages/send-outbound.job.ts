@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/queue/queue.js';
-import { ChannelSendError } from '../channels/channel.js';
+import { ChannelSendError, type OutboundAttachment, type OutboundContent } from '../channels/channel.js';
 import { adapterFor } from '../channels/registry.js';
 import { loadChannelWithSecrets } from '../channels/load-channel.js';
 import { attachmentsOf, findMessage } from './messages.repo.js';
@@ -37,10 +37,9 @@ export const sendOutboundJob: JobDefinition<Data, AppContext> = {
           messageId,
           conversationId: message.conversationId,
           contactExternalId: to,
-          text: message.body,
-          attachments: files.map((f) => ({ url: signedAttachmentUrl(ctx, f.id), filename: f.filename, contentType: f.contentType, size: f.size })),
+          content: outboundContent(message.body, message.meta, files.map((f) => ({ url: signedAttachmentUrl(ctx, f.id), filename: f.filename, contentType: f.contentType, size: f.size }))),
         },
-        { timeoutMs: ctx.config.OUTBOUND_TIMEOUT_MS },
+        { timeoutMs: ctx.config.OUTBOUND_TIMEOUT_MS, config: ctx.config },
       );
       await recordDelivery(ctx, workspaceId, messageId, 'sent', { externalId: sent.externalId });
     } catch (err) {
@@ -52,3 +51,13 @@ export const sendOutboundJob: JobDefinition<Data, AppContext> = {
     }
   },
 };
+
+/** What the stored reply is for the channel: files (the body as caption), buttons (meta.buttons), or text. */
+function outboundContent(body: string, meta: Record<string, unknown>, attachments: OutboundAttachment[]): OutboundContent {
+  if (attachments.length) return { type: 'media', text: body, attachments };
+  const buttons = meta.buttons;
+  if (Array.isArray(buttons) && buttons.length && buttons.every((b) => typeof b?.id === 'string' && typeof b?.title === 'string')) {
+    return { type: 'interactive', text: body, buttons: buttons as Array<{ id: string; title: string }> };
+  }
+  return { type: 'text', text: body };
+}

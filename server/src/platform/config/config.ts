@@ -25,6 +25,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DASHBOARD_DIR: z.string().optional(),
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; storageDir: string; publicUrl: string };

@@ -39,7 +39,12 @@ const apiInboundBatch = z.object({ events: z.array(apiInboundSchema).min(1).max(
  */
 export const apiChannelAdapter: ChannelAdapter = {
   type: 'api',
-  replyWindow: { durationMs: null },
+  capabilities: {
+    media: { types: ['*/*'], maxBytes: 25 * 1_048_576 },
+    replyWindow: { durationMs: null },
+    templates: false,
+    interactive: true,
+  },
 
   verify(channel, req) {
     const secret = channel.secrets?.hmacSecret;
@@ -67,13 +72,17 @@ export const apiChannelAdapter: ChannelAdapter = {
     const url = String(channel.config.outboundUrl ?? '');
     const secret = channel.secrets?.hmacSecret;
     if (!url || !secret) throw new ChannelSendError('permanent', 'The channel has no outbound URL or secret configured');
+    const { content } = message;
+    if (content.type === 'template') throw new ChannelSendError('permanent', 'The API channel has no templates');
     const body = JSON.stringify({
       type: 'message',
       id: message.messageId,
       conversationId: message.conversationId,
       contact: { externalId: message.contactExternalId },
-      text: message.text,
-      attachments: message.attachments,
+      text: content.text,
+      attachments: content.type === 'media' ? content.attachments : [],
+      ...(content.type === 'interactive' ? { buttons: content.buttons } : {}),
+      ...(message.replyToExternalId ? { replyTo: message.replyToExternalId } : {}),
     });
     let res: Response;
     try {
