@@ -41,6 +41,7 @@ export const router = createBrowserRouter([
                   { path: ':conversationId', lazy: async () => ({ Component: (await import('../modules/conversation/conversation-pane')).ConversationPane }) },
                 ],
               },
+              { path: 'calls', lazy: async () => ({ Component: (await import('../modules/calls/calls-page')).CallsPage }) },
               { path: 'profile', lazy: async () => ({ Component: (await import('../modules/profile/profile-page')).ProfilePage }) },
               {
                 path: 'settings',

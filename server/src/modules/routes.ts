@@ -20,6 +20,7 @@ import { registerTranscriptRoutes } from './conversations/transcript.routes.js';
 import { registerSnippetRoutes } from './snippets/snippets.routes.js';
 import { registerViewRoutes } from './views/views.routes.js';
 import { registerContactFieldRoutes } from './contacts/contact-fields.routes.js';
+import { registerCallRoutes } from './calls/calls.routes.js';
 
 /** Every module's routes, registered in this order. */
 export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
@@ -43,4 +44,5 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerSnippetRoutes,
   registerViewRoutes,
   registerContactFieldRoutes,
+  registerCallRoutes,
 ];

@@ -9,7 +9,7 @@ import { RealtimeProvider } from '../realtime/realtime-provider';
 import { NotificationBell } from '../../modules/notifications/notification-bell';
 import { StatusMenu } from '../../modules/presence/status-menu';
 import { usePresence } from '../../modules/presence/use-presence';
-import { ConversationsIcon, SettingsIcon } from './nav-icons';
+import { CallsIcon, ConversationsIcon, SettingsIcon } from './nav-icons';
 import { UserMenu } from './user-menu';
 
 interface NavItem {
@@ -48,6 +48,8 @@ function Shell({ me }: { me: Me }) {
 
   const items: NavItem[] = [
     { to: '/conversations', label: t('shell.nav.conversations'), icon: <ConversationsIcon /> },
+    // Calls have no team or assignee: supervisors and up, and agents who see everything (the server's canSeeCalls).
+    ...(me.role !== 'agent' || me.accessLevel === 'all' ? [{ to: '/calls', label: t('shell.nav.calls'), icon: <CallsIcon /> }] : []),
     ...(isAdmin(me) ? [{ to: '/settings', label: t('shell.nav.settings'), icon: <SettingsIcon /> }] : []),
   ];
   const fullBleed = isFullBleed(pathname);

@@ -24,7 +24,8 @@ export type Action =
   | 'conversation.read' | 'conversation.reply' | 'conversation.note' | 'conversation.take'
   | 'conversation.assign' | 'conversation.update' | 'conversation.delete-message'
   | 'conversation.transcript'
-  | 'snippet.manage' | 'contact-field.manage';
+  | 'snippet.manage' | 'contact-field.manage'
+  | 'call.ingest' | 'call.read' | 'call.update';
 
 /** What the actor acts upon: the workspace, and for conversations the scope that access levels look at. */
 export interface Resource {
@@ -33,7 +34,7 @@ export interface Resource {
   assigneeId?: number | null;
 }
 
-const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage']);
+const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage', 'call.ingest']);
 const supervisorUp = new Set<Action>(['report.read', 'contact.delete']);
 const conversationActions = new Set<Action>([
   'conversation.read', 'conversation.reply', 'conversation.note', 'conversation.take',
@@ -53,6 +54,14 @@ export function canSeeConversation(actor: Actor, r: Resource): boolean {
 }
 
 /**
+ * Calls belong to no team or assignee (they come from the IVR, not a queue), so access levels cannot scope
+ * them: supervisors and up, and agents who see everything (access level `all`), see and handle them.
+ */
+export function canSeeCalls(actor: Actor): boolean {
+  return actor.type === 'system' || atLeast(actor, 'supervisor') || actor.accessLevel === 'all';
+}
+
+/**
  * The one permission function: routes, the realtime hub and the API all ask it.
  * Owners and admins do everything in their workspace; supervisors and agents see conversations by
  * access level; agents cannot manage settings.
@@ -63,5 +72,6 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (adminOnly.has(action)) return atLeast(actor, 'admin');
   if (supervisorUp.has(action)) return atLeast(actor, 'supervisor');
   if (conversationActions.has(action)) return canSeeConversation(actor, resource);
+  if (action === 'call.read' || action === 'call.update') return canSeeCalls(actor);
   return true; // workspace.read, user.read, team.read, channel.read, contact.read, contact.write
 }
