@@ -8,7 +8,7 @@ import { useCreateApiChannel, useChannels, useDeactivateChannel, useRotateSecret
 import { serverErrors } from './form-errors';
 import { SecretModal } from './secret-modal';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { ConfirmModal, EmptyRow, QueryState, SettingsSection, ConfirmMutation } from './settings-ui';
 import { validateApiChannel } from './settings-validation';
 import { useTeams } from './teams.api';
 
@@ -250,18 +250,13 @@ export function ChannelsSettings() {
           })
         }
       />
-      <ConfirmModal
-        opened={deactivating !== null}
+      <ConfirmMutation
+        target={deactivating}
+        mutation={deactivate}
+        onDone={() => setDeactivating(null)}
         title={t('settings.channels.deactivateTitle')}
         message={t('settings.channels.deactivateConfirm', { name: deactivating?.name ?? '' })}
         confirmLabel={t('settings.channels.deactivate')}
-        loading={deactivate.isPending}
-        error={deactivate.error ? errorMessage(t, deactivate.error) : null}
-        onClose={() => {
-          setDeactivating(null);
-          deactivate.reset();
-        }}
-        onConfirm={() => deactivating && deactivate.mutate(deactivating.id, { onSuccess: () => setDeactivating(null) })}
       />
     </SettingsSection>
   );

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/error-message';
 import { CatalogueModal } from './catalogue-modal';
 import { useClosingCategories, useDeleteClosingCategory, useSaveClosingCategory, type ClosingCategory } from './catalogue.api';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { EmptyRow, QueryState, SettingsSection, RowActions, ConfirmMutation } from './settings-ui';
 import { validateClosingCategory } from './settings-validation';
 
 /** The categories an agent picks from when closing a conversation (the closing note). */
@@ -42,18 +41,7 @@ export function ClosingCategoriesSettings() {
                   <Table.Td>
                     <Text size="sm">{category.name}</Text>
                   </Table.Td>
-                  {isAdmin && (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(category)}>
-                          {t('settings.edit')}
-                        </Button>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(category)}>
-                          {t('settings.delete')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
+                  {isAdmin && <RowActions onEdit={() => setEditing(category)} onDelete={() => setDeleting(category)} />}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -75,18 +63,13 @@ export function ClosingCategoriesSettings() {
         }
         onClose={() => setEditing(null)}
       />
-      <ConfirmModal
-        opened={deleting !== null}
+      <ConfirmMutation
+        target={deleting}
+        mutation={remove}
+        onDone={() => setDeleting(null)}
         title={t('settings.closingCategories.deleteTitle')}
         message={t('settings.closingCategories.deleteConfirm', { name: deleting?.name ?? '' })}
         confirmLabel={t('settings.delete')}
-        loading={remove.isPending}
-        error={remove.error ? errorMessage(t, remove.error) : null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       />
     </SettingsSection>
   );

@@ -9,7 +9,7 @@ import { ContactFieldModal } from './contact-field-modal';
 import { contactFieldsKey, useContactFields, useDeleteContactField, type ContactField } from './contact-fields.api';
 import { moveField, nextPosition } from './field-order';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { EmptyRow, QueryState, SettingsSection, RowActions, ConfirmMutation } from './settings-ui';
 
 /** Sends the new positions after a move (one PATCH per field whose position changed), then reloads the list. */
 function useMoveField() {
@@ -120,18 +120,7 @@ export function ContactFieldsSettings() {
                         </Text>
                       )}
                     </Table.Td>
-                    {isAdmin && (
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(field)}>
-                            {t('settings.edit')}
-                          </Button>
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(field)}>
-                            {t('settings.delete')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    )}
+                    {isAdmin && <RowActions onEdit={() => setEditing(field)} onDelete={() => setDeleting(field)} />}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -140,18 +129,13 @@ export function ContactFieldsSettings() {
         )}
       </QueryState>
       <ContactFieldModal opened={editing !== null} field={editing === 'new' ? null : editing} defaultPosition={nextPosition(list)} onClose={() => setEditing(null)} />
-      <ConfirmModal
-        opened={deleting !== null}
+      <ConfirmMutation
+        target={deleting}
+        mutation={remove}
+        onDone={() => setDeleting(null)}
         title={t('settings.contactFields.deleteTitle')}
         message={t('settings.contactFields.deleteConfirm', { label: deleting?.label ?? '' })}
         confirmLabel={t('settings.delete')}
-        loading={remove.isPending}
-        error={remove.error ? errorMessage(t, remove.error) : null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       />
     </SettingsSection>
   );

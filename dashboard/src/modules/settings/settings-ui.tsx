@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
 
@@ -120,5 +120,52 @@ export function EmptyRow({ colSpan, children }: { colSpan: number; children: Rea
         </Text>
       </td>
     </tr>
+  );
+}
+
+/** The Edit and Delete buttons at the end of a row. */
+export function RowActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      <Group gap={4} justify="flex-end" wrap="nowrap">
+        <Button size="compact-xs" variant="subtle" onClick={onEdit}>
+          {t('settings.edit')}
+        </Button>
+        <Button size="compact-xs" variant="subtle" color="red" onClick={onDelete}>
+          {t('settings.delete')}
+        </Button>
+      </Group>
+    </Table.Td>
+  );
+}
+
+interface IdMutation {
+  isPending: boolean;
+  error: unknown;
+  reset: () => void;
+  mutate: (id: number, options: { onSuccess: () => void }) => void;
+}
+
+/** Asks before applying a mutation to one item (delete, deactivate, revoke); shows its progress and error, and forgets the error on close. */
+export function ConfirmMutation({
+  target,
+  mutation,
+  onDone,
+  ...text
+}: { target: { id: number } | null; mutation: IdMutation; onDone: () => void; title: string; message: ReactNode; confirmLabel: string; danger?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmModal
+      opened={target !== null}
+      {...text}
+      loading={mutation.isPending}
+      error={mutation.error ? errorMessage(t, mutation.error) : null}
+      onClose={() => {
+        onDone();
+        mutation.reset();
+      }}
+      onConfirm={() => target && mutation.mutate(target.id, { onSuccess: onDone })}
+    />
   );
 }

@@ -2,11 +2,10 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, ColorSwatch, Group, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/error-message';
 import { CatalogueModal } from './catalogue-modal';
 import { useDeleteTag, useSaveTag, useTags, type Tag } from './catalogue.api';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { EmptyRow, QueryState, SettingsSection, RowActions, ConfirmMutation } from './settings-ui';
 import { validateTag } from './settings-validation';
 
 /** The tag catalogue agents pick from in conversations and contacts. */
@@ -53,18 +52,7 @@ export function TagsSettings() {
                       </Badge>
                     </Group>
                   </Table.Td>
-                  {isAdmin && (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(tag)}>
-                          {t('settings.edit')}
-                        </Button>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(tag)}>
-                          {t('settings.delete')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
+                  {isAdmin && <RowActions onEdit={() => setEditing(tag)} onDelete={() => setDeleting(tag)} />}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -87,18 +75,13 @@ export function TagsSettings() {
         }
         onClose={() => setEditing(null)}
       />
-      <ConfirmModal
-        opened={deleting !== null}
+      <ConfirmMutation
+        target={deleting}
+        mutation={remove}
+        onDone={() => setDeleting(null)}
         title={t('settings.tags.deleteTitle')}
         message={t('settings.tags.deleteConfirm', { name: deleting?.name ?? '' })}
         confirmLabel={t('settings.delete')}
-        loading={remove.isPending}
-        error={remove.error ? errorMessage(t, remove.error) : null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       />
     </SettingsSection>
   );

@@ -13,7 +13,7 @@ import { InviteModal } from './invite-modal';
 import { MemberModal } from './member-modal';
 import { memberKeys, useInvitations, useMembers, useRevokeInvitation, useUpdateMember, type Invitation, type Member } from './members.api';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { ConfirmModal, EmptyRow, QueryState, SettingsSection, ConfirmMutation } from './settings-ui';
 import { useTeams, type Team } from './teams.api';
 
 /** Active people first, then by name; a search matches name or e-mail, accents and case aside. */
@@ -94,18 +94,13 @@ function PendingInvitations({ teams }: { teams: Team[] }) {
           </Table.ScrollContainer>
         )}
       </QueryState>
-      <ConfirmModal
-        opened={revoking !== null}
+      <ConfirmMutation
+        target={revoking}
+        mutation={revoke}
+        onDone={() => setRevoking(null)}
         title={t('settings.users.revokeTitle')}
         message={t('settings.users.revokeConfirm', { email: revoking?.email ?? '' })}
         confirmLabel={t('settings.users.revoke')}
-        loading={revoke.isPending}
-        error={revoke.error ? errorMessage(t, revoke.error) : null}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id, { onSuccess: () => setRevoking(null) })}
       />
     </Stack>
   );
