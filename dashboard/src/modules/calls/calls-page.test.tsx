@@ -61,7 +61,7 @@ it('lists open calls by default and copies the table as TSV', async () => {
   const table = await screen.findByTestId('calls-table');
   await within(table).findByText('Marta 1');
   expect(requests[0].url.searchParams.get('status')).toBe('open');
-  await userEvent.click(screen.getByRole('button', { name: 'Copy' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Copiar' }));
   await waitFor(() => expect(writeText).toHaveBeenCalled());
   const lines = (writeText.mock.calls[0] as unknown as [string])[0].trim().split('\n');
   expect(lines[0].split('\t')).toEqual(['ID', 'Fecha', 'Número', 'Cliente', 'Motivo', 'Ciudad', 'Estado', 'Duración', 'Resultado']);
