@@ -17,6 +17,8 @@ export const contacts = pgTable('contacts', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('contacts_ws_id_idx').on(t.workspaceId, t.id),
+  // Callers from the IVR are matched by exact phone (calls.repo.ts resolveCallers).
+  index('contacts_ws_phone_idx').on(t.workspaceId, t.phone),
   index('contacts_search_trgm').using('gin', sql`(coalesce(${t.name},'') || ' ' || coalesce(${t.phone},'') || ' ' || coalesce(${t.email},'') || ' ' || coalesce(${t.documentNumber},'')) gin_trgm_ops`),
   index('contacts_tags_gin').using('gin', t.tags),
 ]);

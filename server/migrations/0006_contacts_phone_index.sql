@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_ws_phone_idx" ON "contacts" USING btree ("workspace_id","phone");
