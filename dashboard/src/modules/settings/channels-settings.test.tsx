@@ -114,4 +114,39 @@ describe('channels settings', () => {
     expect(screen.queryByRole('button', { name: 'Nuevo canal API' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Cambiar secreto' })).toBeNull();
   });
+
+  it('creates a Telegram channel from its bot token, says whether Telegram took the webhook, and tests the connection again', async () => {
+    const telegram = channel(9, { type: 'telegram', name: 'Telegram ventas', config: {}, webhookUrl: 'https://atiende.example/hooks/telegram/9' });
+    const api = server({
+      'POST /channels': (req) => {
+        const body = req.body as { name: string };
+        return { status: 201, body: { ...telegram, name: body.name, secret: 'generated-secret-token', connection: { status: 'connected' } } };
+      },
+      'POST /channels/9/connect': () => ({ body: { status: 'failed', error: 'Unauthorized' } }),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<ChannelsSettings />);
+    await screen.findByTestId('channel-row');
+    await user.click(screen.getByRole('button', { name: 'Nuevo canal Telegram' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/^Nombre/), 'Telegram ventas');
+    await user.type(within(dialog).getByLabelText(/^Token del bot/), 'no-es-un-token');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    expect(await within(dialog).findByText('Un token de bot tiene la forma 123456789:AA…')).toBeTruthy();
+    expect(api.writes()).toEqual([]);
+
+    const token = within(dialog).getByLabelText(/^Token del bot/);
+    await user.clear(token);
+    await user.type(token, '7012345678:AAHfakeTelegramBotTokenForTests_0123');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({ path: '/channels', body: { type: 'telegram', name: 'Telegram ventas', secrets: { botToken: '7012345678:AAHfakeTelegramBotTokenForTests_0123' } } });
+    expect(await screen.findByText('Conectado: Telegram enviará los mensajes a Atiende.')).toBeTruthy();
+    // No secret to copy: Atiende handed it to Telegram itself.
+    expect(screen.queryByTestId('channel-secret')).toBeNull();
+
+    const row = (await screen.findAllByTestId('channel-row')).find((r) => r.textContent?.includes('Telegram ventas'))!;
+    await user.click(within(row).getByRole('button', { name: 'Probar conexión' }));
+    expect(await screen.findByText('No se pudo conectar: Unauthorized')).toBeTruthy();
+  });
 });

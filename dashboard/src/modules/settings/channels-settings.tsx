@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
 import type { FieldErrors } from '../auth/validation';
-import { useCreateApiChannel, useChannels, useDeactivateChannel, useRotateSecret, useUpdateChannel, type Channel, type ChannelWithSecret } from './channels.api';
+import { useCreateApiChannel, useChannels, useConnectChannel, useDeactivateChannel, useRotateSecret, useUpdateChannel, type Channel, type ChannelWithSecret } from './channels.api';
+import { showConnection, TelegramChannelModal } from './telegram-channel-modal';
 import { serverErrors } from './form-errors';
 import { SecretModal } from './secret-modal';
 import { useSettingsAccess } from './settings-access';
@@ -133,13 +134,24 @@ export function ChannelsSettings() {
   const [secretOf, setSecretOf] = useState<ChannelWithSecret | null>(null);
   const [rotating, setRotating] = useState<Channel | null>(null);
   const [deactivating, setDeactivating] = useState<Channel | null>(null);
+  const [creatingTelegram, setCreatingTelegram] = useState(false);
+  const connect = useConnectChannel();
 
   return (
     <SettingsSection
       title={t('settings.nav.channels')}
       description={t('settings.channels.description')}
       readOnly={!isAdmin}
-      actions={isAdmin && <Button onClick={() => setEditing('new')}>{t('settings.channels.createApi')}</Button>}
+      actions={
+        isAdmin && (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setCreatingTelegram(true)}>
+              {t('settings.channels.createTelegram')}
+            </Button>
+            <Button onClick={() => setEditing('new')}>{t('settings.channels.createApi')}</Button>
+          </Group>
+        )
+      }
     >
       <QueryState query={channels}>
         {() => (
@@ -199,6 +211,16 @@ export function ChannelsSettings() {
                               {t('settings.edit')}
                             </Button>
                           )}
+                          {channel.type === 'telegram' && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              loading={connect.isPending && connect.variables === channel.id}
+                              onClick={() => connect.mutate(channel.id, { onSuccess: (c) => showConnection(t, c), onError: (err) => notifications.show({ color: 'red', message: errorMessage(t, err) }) })}
+                            >
+                              {t('settings.channels.testConnection')}
+                            </Button>
+                          )}
                           <Button size="compact-xs" variant="subtle" onClick={() => setRotating(channel)}>
                             {t('settings.channels.rotate')}
                           </Button>
@@ -228,6 +250,7 @@ export function ChannelsSettings() {
         )}
       </QueryState>
       <ApiChannelModal opened={editing !== null} channel={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onCreated={setSecretOf} />
+      <TelegramChannelModal opened={creatingTelegram} onClose={() => setCreatingTelegram(false)} />
       <SecretModal channel={secretOf} onClose={() => setSecretOf(null)} />
       <ConfirmModal
         opened={rotating !== null}
@@ -245,7 +268,9 @@ export function ChannelsSettings() {
           rotate.mutate(rotating.id, {
             onSuccess: (withSecret) => {
               setRotating(null);
-              setSecretOf(withSecret);
+              // Telegram's secret is ours to keep (Atiende hands it to Telegram); an integration must copy the API channel's.
+              if (withSecret.connection?.status === 'not_needed' || !withSecret.connection) setSecretOf(withSecret);
+              else showConnection(t, withSecret.connection);
             },
           })
         }

@@ -16,8 +16,11 @@ export interface Channel {
   createdAt: string;
 }
 
-/** Creation and rotation answer with the secret, once. */
-export type ChannelWithSecret = Channel & { secret: string };
+/** Whether the provider took our webhook URL (Telegram's setWebhook); `not_needed` where it is configured by hand. */
+export type ChannelConnection = { status: 'connected' | 'not_needed' } | { status: 'failed'; error: string };
+
+/** Creation and rotation answer with the secret, once, and with the connection they attempted. */
+export type ChannelWithSecret = Channel & { secret: string; connection?: ChannelConnection };
 
 export interface ApiChannelInput {
   name: string;
@@ -73,4 +76,18 @@ export function useRotateSecret() {
 export function useDeactivateChannel() {
   const replace = useReplaceInList();
   return useMutation({ mutationFn: (id: number) => api<Channel>(`/channels/${id}`, { method: 'DELETE' }), onSuccess: replace });
+}
+
+export function useCreateTelegramChannel() {
+  const replace = useReplaceInList();
+  return useMutation({
+    mutationFn: ({ name, botToken, defaultTeamId }: { name: string; botToken: string; defaultTeamId: number | null }) =>
+      api<ChannelWithSecret>('/channels', { body: { type: 'telegram', name, config: {}, secrets: { botToken }, defaultTeamId } }),
+    onSuccess: replace,
+  });
+}
+
+/** "Test connection": tells the provider our webhook URL again. */
+export function useConnectChannel() {
+  return useMutation({ mutationFn: (id: number) => api<ChannelConnection>(`/channels/${id}/connect`, { method: 'POST' }) });
 }
