@@ -167,6 +167,11 @@ export interface ChannelAdapter {
   send(channel: ChannelRecord, message: OutboundMessage, opts: SendOptions): Promise<SendResult>;
   /** Registers our webhook URL (and its secret) with the provider, where the provider wants that (Telegram setWebhook). */
   connect?(channel: ChannelRecord, webhook: { url: string }, opts: SendOptions): Promise<void>;
+  /**
+   * Called after a webhook's events are stored, for providers that wait for a receipt (Telegram's
+   * answerCallbackQuery stops the button's spinner). Its failure is logged and never fails the webhook.
+   */
+  acknowledge?(channel: ChannelRecord, events: InboundEvent[], opts: SendOptions): Promise<void>;
   /** Downloads an inbound attachment given by reference (InboundAttachment.ref), for providers whose media needs an API call. */
   fetchMedia?(channel: ChannelRecord, ref: string, opts: SendOptions): Promise<FetchedMedia>;
 }

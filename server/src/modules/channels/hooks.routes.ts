@@ -85,6 +85,9 @@ export function registerHookRoutes(app: App, ctx: AppContext) {
       }
       if (events.length === 0) return { ok: true, results: [] }; // an update kind we do not subscribe to
       const results = await batcherFor(channel.id).submit(events);
+      adapter.acknowledge?.(channel, events, { timeoutMs: ctx.config.OUTBOUND_TIMEOUT_MS, config: ctx.config }).catch((err) =>
+        ctx.log.warn({ err: (err as Error).message, channelId: channel.id }, 'acknowledging to the provider failed'),
+      );
       if (results.length === 1) return { ok: true, ...results[0] };
       return { ok: true, results };
     },

@@ -6,6 +6,8 @@ import {
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** The update kinds we ask Telegram for in setWebhook. */
+const CALLBACK_PREFIX = 'callback:';
+
 export const TELEGRAM_ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'message_reaction'];
 const CAPTION_LIMIT = 1024;
 const CALLBACK_DATA_BYTES = 64;
@@ -114,6 +116,15 @@ export const telegramAdapter: ChannelAdapter = {
     };
   },
 
+  /** A button tap shows a spinner in the customer's Telegram until the bot answers the callback query. */
+  async acknowledge(channel, events, opts) {
+    for (const e of events) {
+      if (e.kind === 'interactive_reply' && e.externalId.startsWith(CALLBACK_PREFIX)) {
+        await call(channel, 'answerCallbackQuery', { callback_query_id: e.externalId.slice(CALLBACK_PREFIX.length) }, opts);
+      }
+    }
+  },
+
   async connect(channel, webhook, opts) {
     await call(channel, 'setWebhook', { url: webhook.url, secret_token: channel.secrets?.secretToken, allowed_updates: TELEGRAM_ALLOWED_UPDATES }, opts);
   },
@@ -213,7 +224,7 @@ function callbackEvent(q: Json): InboundEvent {
   const title = String(buttons.find((b) => b.callback_data === payload)?.text ?? payload);
   return {
     kind: 'interactive_reply',
-    externalId: `callback:${q.id}`,
+    externalId: `${CALLBACK_PREFIX}${q.id}`,
     contact: contactOf(chat, q.from),
     payload,
     title,

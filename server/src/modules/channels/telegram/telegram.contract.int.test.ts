@@ -161,6 +161,15 @@ describeEachDriver('telegram channel', (driver) => {
     expect(res.json()).toEqual({ ok: true, results: [] });
   });
 
+  it('stores a button tap as the button\'s title and answers the callback query, so the customer\'s spinner stops', async () => {
+    const tap = tg.updates.callback({ id: 880005, first_name: 'Ana' }, 'SI', { queryId: 'cbq-880005-1', onMessage: { id: 55, buttons: [{ text: 'Sí, confirmo', data: 'SI' }] } });
+    const res = await t.server.app.inject({ method: 'POST', url: `/hooks/telegram/${channel.id}`, headers: { 'x-telegram-bot-api-secret-token': channel.secretToken }, payload: tap });
+    expect(res.statusCode).toBe(200);
+    const [stored] = await queryRows<{ body: string }>(t.ctx.db, sql`SELECT body FROM messages WHERE external_id = 'callback:cbq-880005-1'`);
+    expect(stored.body).toBe('Sí, confirmo');
+    await expect.poll(() => tg.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => c.params.callback_query_id)).toContain('cbq-880005-1');
+  });
+
   it('sends an inline keyboard with the buttons\' ids as callback data and refuses ids over 64 bytes', async () => {
     const sent = await telegramAdapter.send(await record(), { messageId: 1, conversationId: 1, contactExternalId: '880004', replyToExternalId: '880004:321', content: { type: 'interactive', text: '¿Confirma?', buttons: [{ id: 'CONFIRM', title: 'Sí' }] } }, opts());
     const call = tg.calls.at(-1)!;
