@@ -97,19 +97,21 @@ describeEachDriver('timeline: notes, mentions, deletion, attachments, snooze', (
   });
 
   it('a timed snooze schedules its wake-up job once, and the wake-up reopens it for its assignee', async () => {
+    // Far in the future of the real clock too: pg-boss compares start_after with the database's now(), not the test's
+    // clock, and a job already due would be run by the worker while the test wakes the conversation by hand.
     const id = await newConversation();
     await http(owner, 'POST', `/api/v1/conversations/${id}/take`);
-    const snoozed = (await http(owner, 'POST', `/api/v1/conversations/${id}/snooze`, { kind: 'until', until: '2026-06-02T09:30:00Z' })).json();
-    expect(snoozed.snooze).toEqual({ mode: 'until_time', until: '2026-06-02T09:30:00.000Z' });
+    const snoozed = (await http(owner, 'POST', `/api/v1/conversations/${id}/snooze`, { kind: 'until', until: '2099-06-02T09:30:00Z' })).json();
+    expect(snoozed.snooze).toEqual({ mode: 'until_time', until: '2099-06-02T09:30:00.000Z' });
     await t.server.dispatcher!.drain();
     await t.server.dispatcher!.drain();
     const jobs = await t.ctx.database.executeSql(`SELECT data, start_after FROM pgboss.job WHERE name = 'conversation.wake' AND (data->>'conversationId')::bigint = $1`, [id]);
     expect(jobs.rows).toHaveLength(1);
-    expect(new Date(jobs.rows[0].start_after).toISOString()).toBe('2026-06-02T09:30:00.000Z');
+    expect(new Date(jobs.rows[0].start_after).toISOString()).toBe('2099-06-02T09:30:00.000Z');
     // A stale wake-up (another time) does nothing; the right one opens it.
-    expect(await wakeConversation(t.ctx, { workspaceId: owner.workspaceId, conversationId: id, until: '2026-06-02T10:00:00.000Z' })).toBe(false);
-    expect(await wakeConversation(t.ctx, { workspaceId: owner.workspaceId, conversationId: id, until: '2026-06-02T09:30:00.000Z' })).toBe(true);
-    expect(await wakeConversation(t.ctx, { workspaceId: owner.workspaceId, conversationId: id, until: '2026-06-02T09:30:00.000Z' })).toBe(false);
+    expect(await wakeConversation(t.ctx, { workspaceId: owner.workspaceId, conversationId: id, until: '2099-06-02T10:00:00.000Z' })).toBe(false);
+    expect(await wakeConversation(t.ctx, { workspaceId: owner.workspaceId, conversationId: id, until: '2099-06-02T09:30:00.000Z' })).toBe(true);
+    expect(await wakeConversation(t.ctx, { workspaceId: owner.workspaceId, conversationId: id, until: '2099-06-02T09:30:00.000Z' })).toBe(false);
     expect((await http(owner, 'GET', `/api/v1/conversations/${id}`)).json()).toMatchObject({ status: 'open', snooze: null, assignee: { id: owner.userId } });
     expect((await http(owner, 'POST', `/api/v1/conversations/${id}/snooze`, { kind: 'until', until: '2020-01-01T00:00:00Z' })).statusCode).toBe(400);
   });
