@@ -161,7 +161,7 @@ describe.skipIf(browserTestsSkipped())('first run: set up, sign out, sign in', (
       await invitee.getByRole('button', { name: 'Aceptar y entrar' }).click();
       await invitee.waitForURL('**/conversations');
       expect(await invitee.getByTestId('workspace-name').textContent()).toBe(WORKSPACE);
-      await invitee.getByText('Bruno Díaz').waitFor();
+      await invitee.getByTestId('user-menu').getByText('Bruno Díaz').waitFor();
       // The link works once.
       await invitee.goto(server.url + link);
       await invitee.getByText('Esta invitación ya no es válida').waitFor();
