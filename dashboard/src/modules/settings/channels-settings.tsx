@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
@@ -9,9 +9,9 @@ import { showConnection, TelegramChannelModal } from './telegram-channel-modal';
 import { serverErrors } from './form-errors';
 import { SecretModal } from './secret-modal';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection, ConfirmMutation } from './settings-ui';
+import { EmptyRow, QueryState, SettingsSection, ConfirmMutation } from './settings-ui';
 import { validateApiChannel } from './settings-validation';
-import { useTeams } from './teams.api';
+import { DefaultTeamSelect } from './default-team-select';
 
 type Field = 'name' | 'outboundUrl' | 'defaultTeamId';
 const fields: Field[] = ['name', 'outboundUrl', 'defaultTeamId'];
@@ -23,7 +23,6 @@ export function ApiChannelModal({ opened, channel, onClose, onCreated }: { opene
   const { t } = useTranslation();
   const create = useCreateApiChannel();
   const update = useUpdateChannel();
-  const teams = useTeams();
   const [form, setForm] = useState({ name: '', outboundUrl: '', defaultTeamId: null as string | null });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [error, setError] = useState<string | null>(null);
@@ -98,16 +97,7 @@ export function ApiChannelModal({ opened, channel, onClose, onCreated }: { opene
             error={errors.outboundUrl}
             required
           />
-          <Select
-            label={t('settings.channels.defaultTeam')}
-            description={t('settings.channels.defaultTeamHint')}
-            placeholder={t('settings.channels.noTeam')}
-            data={(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
-            value={form.defaultTeamId}
-            onChange={(defaultTeamId) => setForm((f) => ({ ...f, defaultTeamId }))}
-            error={errors.defaultTeamId}
-            clearable
-          />
+          <DefaultTeamSelect value={form.defaultTeamId} onChange={(defaultTeamId) => setForm((f) => ({ ...f, defaultTeamId }))} error={errors.defaultTeamId} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('settings.cancel')}
@@ -252,28 +242,15 @@ export function ChannelsSettings() {
       <ApiChannelModal opened={editing !== null} channel={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onCreated={setSecretOf} />
       <TelegramChannelModal opened={creatingTelegram} onClose={() => setCreatingTelegram(false)} />
       <SecretModal channel={secretOf} onClose={() => setSecretOf(null)} />
-      <ConfirmModal
-        opened={rotating !== null}
+      <ConfirmMutation
+        target={rotating}
+        mutation={rotate}
+        onDone={() => setRotating(null)}
+        // Telegram's secret is ours to keep (Atiende hands it to Telegram); an integration must copy the API channel's.
+        onSuccess={(withSecret) => (withSecret.connection?.status === 'failed' || withSecret.connection?.status === 'connected' ? showConnection(t, withSecret.connection) : setSecretOf(withSecret))}
         title={t('settings.channels.rotateTitle')}
         message={t('settings.channels.rotateConfirm', { name: rotating?.name ?? '' })}
         confirmLabel={t('settings.channels.rotate')}
-        loading={rotate.isPending}
-        error={rotate.error ? errorMessage(t, rotate.error) : null}
-        onClose={() => {
-          setRotating(null);
-          rotate.reset();
-        }}
-        onConfirm={() =>
-          rotating &&
-          rotate.mutate(rotating.id, {
-            onSuccess: (withSecret) => {
-              setRotating(null);
-              // Telegram's secret is ours to keep (Atiende hands it to Telegram); an integration must copy the API channel's.
-              if (withSecret.connection?.status === 'not_needed' || !withSecret.connection) setSecretOf(withSecret);
-              else showConnection(t, withSecret.connection);
-            },
-          })
-        }
       />
       <ConfirmMutation
         target={deactivating}

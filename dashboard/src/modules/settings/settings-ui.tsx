@@ -140,32 +140,55 @@ export function RowActions({ onEdit, onDelete }: { onEdit: () => void; onDelete:
   );
 }
 
-interface IdMutation {
+interface IdMutation<R> {
   isPending: boolean;
   error: unknown;
   reset: () => void;
-  mutate: (id: number, options: { onSuccess: () => void }) => void;
+  mutate: (id: number, options: { onSuccess: (result: R) => void }) => void;
 }
 
-/** Asks before applying a mutation to one item (delete, deactivate, revoke); shows its progress and error, and forgets the error on close. */
-export function ConfirmMutation({
+/**
+ * Asks before applying a mutation to one item (delete, deactivate, revoke, rotate); shows its progress and
+ * error (`describeError` for a kinder word on a known failure), forgets the error on close, and closes on success.
+ */
+export function ConfirmMutation<R>({
   target,
   mutation,
   onDone,
+  onSuccess,
+  describeError,
   ...text
-}: { target: { id: number } | null; mutation: IdMutation; onDone: () => void; title: string; message: ReactNode; confirmLabel: string; danger?: boolean }) {
+}: {
+  target: { id: number } | null;
+  mutation: IdMutation<R>;
+  onDone: () => void;
+  onSuccess?: (result: R) => void;
+  describeError?: (error: unknown) => string | null;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <ConfirmModal
       opened={target !== null}
       {...text}
       loading={mutation.isPending}
-      error={mutation.error ? errorMessage(t, mutation.error) : null}
+      error={mutation.error ? (describeError?.(mutation.error) ?? errorMessage(t, mutation.error)) : null}
       onClose={() => {
         onDone();
         mutation.reset();
       }}
-      onConfirm={() => target && mutation.mutate(target.id, { onSuccess: onDone })}
+      onConfirm={() =>
+        target &&
+        mutation.mutate(target.id, {
+          onSuccess: (result) => {
+            onDone();
+            onSuccess?.(result);
+          },
+        })
+      }
     />
   );
 }

@@ -3,10 +3,9 @@ import { Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/error-message';
 import { useRealtimeEvent } from '../../app/realtime/realtime-provider';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { ConfirmMutation, EmptyRow, QueryState, SettingsSection } from './settings-ui';
 import { SnippetModal } from './snippet-modal';
 import { snippetsKey, useDeleteSnippet, useSnippets, type Snippet, type SnippetScope } from './snippets.api';
 
@@ -133,26 +132,14 @@ export function SnippetsSettings() {
           setCreating(null);
         }}
       />
-      <ConfirmModal
-        opened={deleting !== null}
+      <ConfirmMutation
+        target={deleting}
+        mutation={remove}
+        onDone={() => setDeleting(null)}
+        onSuccess={() => notifications.show({ color: 'teal', message: t('settings.deleted') })}
         title={t('settings.snippets.deleteTitle')}
         message={t('settings.snippets.deleteConfirm', { shortcut: deleting?.shortcut ?? '' })}
         confirmLabel={t('settings.delete')}
-        loading={remove.isPending}
-        error={remove.error ? errorMessage(t, remove.error) : null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              setDeleting(null);
-              notifications.show({ color: 'teal', message: t('settings.deleted') });
-            },
-          })
-        }
       />
     </SettingsSection>
   );

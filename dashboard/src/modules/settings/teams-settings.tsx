@@ -9,7 +9,7 @@ import type { FieldErrors } from '../auth/validation';
 import { serverErrors } from './form-errors';
 import { useMembers, type Member } from './members.api';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmModal, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { ConfirmMutation, EmptyRow, QueryState, SettingsSection } from './settings-ui';
 import { validateTeam } from './settings-validation';
 import { useDeleteTeam, useSaveTeam, useSetTeamMembers, useTeams, type Team } from './teams.api';
 
@@ -245,18 +245,14 @@ export function TeamsSettings() {
       </QueryState>
       <TeamModal opened={editing !== null} team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       <MembersModal team={membersOf} members={people} onClose={() => setMembersOf(null)} />
-      <ConfirmModal
-        opened={deleting !== null}
+      <ConfirmMutation
+        target={deleting}
+        mutation={remove}
+        onDone={() => setDeleting(null)}
+        describeError={(error) => (error instanceof ApiError && error.status === 409 ? t('settings.teams.deleteConflict') : null)}
         title={t('settings.teams.deleteTitle')}
         message={t('settings.teams.deleteConfirm', { name: deleting?.name ?? '' })}
         confirmLabel={t('settings.delete')}
-        loading={remove.isPending}
-        error={remove.error ? (remove.error instanceof ApiError && remove.error.status === 409 ? t('settings.teams.deleteConflict') : errorMessage(t, remove.error)) : null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       />
     </SettingsSection>
   );

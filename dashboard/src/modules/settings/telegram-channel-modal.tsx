@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../auth/validation';
 import { useCreateTelegramChannel, type ChannelConnection } from './channels.api';
 import { serverErrors } from './form-errors';
-import { useTeams } from './teams.api';
+import { DefaultTeamSelect } from './default-team-select';
 
 type Field = 'name' | 'botToken' | 'defaultTeamId';
 const fields: Field[] = ['name', 'botToken', 'defaultTeamId'];
@@ -30,7 +30,6 @@ export function validateTelegramChannel(t: TFunction, form: { name: string; botT
 export function TelegramChannelModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateTelegramChannel();
-  const teams = useTeams();
   const [form, setForm] = useState({ name: '', botToken: '', defaultTeamId: null as string | null });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [error, setError] = useState<string | null>(null);
@@ -86,16 +85,7 @@ export function TelegramChannelModal({ opened, onClose }: { opened: boolean; onC
             error={errors.botToken}
             required
           />
-          <Select
-            label={t('settings.channels.defaultTeam')}
-            description={t('settings.channels.defaultTeamHint')}
-            placeholder={t('settings.channels.noTeam')}
-            data={(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
-            value={form.defaultTeamId}
-            onChange={(defaultTeamId) => setForm((f) => ({ ...f, defaultTeamId }))}
-            error={errors.defaultTeamId}
-            clearable
-          />
+          <DefaultTeamSelect value={form.defaultTeamId} onChange={(defaultTeamId) => setForm((f) => ({ ...f, defaultTeamId }))} error={errors.defaultTeamId} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('settings.cancel')}
