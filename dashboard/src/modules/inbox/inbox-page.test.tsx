@@ -392,13 +392,14 @@ describe('the inbox', () => {
     await waitFor(() => expect(rowIds()).toEqual([1, 2]));
     const user = userEvent.setup();
     await user.type(screen.getByRole('searchbox', { name: 'Buscar' }), 'luisa{Enter}');
-    await waitFor(() => expect(rowIds()).toEqual([2]));
-    expect(router.state.location.search).toBe('?q=luisa');
-    expect(server.listRequests().at(-1)!.query.get('q')).toBe('luisa');
-
+    // Right after Enter, before the search box's delayed commit (350 ms) fires: that commit must not undo the status.
     await user.click(screen.getByTestId('inbox-status-filter'));
     await user.click(await screen.findByRole('checkbox', { name: 'Cerrada' }));
     await waitFor(() => expect(router.state.location.search).toBe('?status=open%2Cqueued%2Cclosed&q=luisa'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(router.state.location.search).toBe('?status=open%2Cqueued%2Cclosed&q=luisa');
+    await waitFor(() => expect(rowIds()).toEqual([2]));
+    expect(server.listRequests().at(-1)!.query.get('q')).toBe('luisa');
     expect(server.listRequests().at(-1)!.query.get('status')).toBe('open,queued,closed');
 
     await user.click(screen.getByTestId('inbox-view-mine'));

@@ -82,7 +82,11 @@ function Inbox({ me }: { me: Me }) {
   );
 
   const setFilters = (next: InboxFilters, replace: boolean) => setParams(filtersToSearch(next), { replace });
-  const onChange = (patch: Partial<InboxFilters>) => setFilters({ ...filters, ...patch }, Object.keys(patch).every((k) => k === 'q'));
+  // A patch applies to the filters of the latest render, not of the one that created the callback: the search
+  // box's delayed commit must not undo a status picked meanwhile (it did, after Enter then a quick status click).
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
+  const onChange = (patch: Partial<InboxFilters>) => setFilters({ ...latestFilters.current, ...patch }, Object.keys(patch).every((k) => k === 'q'));
   const onClear = () => setFilters({ status: filters.status }, false);
 
   // Keyboard: j / k (or Alt+↓ / Alt+↑) move through the list, / searches.
