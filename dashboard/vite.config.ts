@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -59,6 +60,8 @@ function bundleBudget(): Plugin {
 export default defineConfig({
   plugins: [react(), bundleBudget()],
   build: { outDir: 'dist', emptyOutDir: true },
+  // The component tests drive a real DOM with user-event: on a starved 2-core CI machine a few took over 5 s.
+  test: { testTimeout: 15_000 },
   server: {
     // `npm run dev -w dashboard` next to `npm run dev` (the server on :3000).
     proxy: { '/api': { target: 'http://localhost:3000', ws: true } },

@@ -35,13 +35,15 @@ export class HookClient {
   private readonly agent: http.Agent;
   private readonly url: URL;
 
-  constructor(baseUrl: string, channelId: string, private readonly secret: string, maxSockets = 64) {
-    this.url = new URL(`/hooks/api/${channelId}`, baseUrl);
+  /** An API channel's hook by default; `provider` posts as another channel type signs (`whatsapp`: X-Hub-Signature-256). */
+  constructor(baseUrl: string, channelId: string, private readonly secret: string, maxSockets = 64, private readonly provider: 'api' | 'whatsapp' = 'api') {
+    this.url = new URL(`/hooks/${provider}/${channelId}`, baseUrl);
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
   post(body: string): Promise<PostResult> {
     const signature = crypto.createHmac('sha256', this.secret).update(body).digest('hex');
+    const signed = this.provider === 'whatsapp' ? { 'x-hub-signature-256': `sha256=${signature}` } : { 'x-atiende-signature': `sha256=${signature}` };
     return new Promise((resolve, reject) => {
       const req = http.request(
         this.url,
@@ -51,7 +53,7 @@ export class HookClient {
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'x-atiende-signature': `sha256=${signature}`,
+            ...signed,
           },
         },
         (res) => {

@@ -6,7 +6,8 @@
  * Options: --postgres <url> (a server where the bench may create and drop databases),
  * --only pglite|postgres, --seconds <n> (measured window per scenario), --clients <n>,
  * --concurrency <n> (in-flight requests at saturation), --rate <n> (messages/s for latency),
- * --profile <dir> (write a CPU profile of each server process there).
+ * --profile <dir> (write a CPU profile of each server process there), --scenarios spine,assignment (which to run),
+ * --assign-rate <n> (closes per second in the assignment benchmark's churn).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ import { measureLatency } from './latency.js';
 import { type Driver, startProduct } from './product.js';
 import { measureBareWs } from './reference-fanout.js';
 import { referenceInsertPglite, referenceInsertPostgres } from './reference-insert.js';
+import { burstAtRate, burstAtSaturation } from './whatsapp-burst.js';
+import { measureAssignment } from './assignment.js';
 import { Report, progress } from './report.js';
 
 function usage(message: string): never {
@@ -36,6 +39,8 @@ const options = {
   concurrency: { type: 'string', default: '48' },
   rate: { type: 'string', default: '200' },
   profile: { type: 'string' },
+  scenarios: { type: 'string', default: 'spine,assignment' },
+  'assign-rate': { type: 'string', default: '50' },
 } as const;
 
 const args = (() => {
@@ -51,14 +56,38 @@ const clients = Number(args.clients);
 const concurrency = Number(args.concurrency);
 const rate = Number(args.rate);
 const postgresUrl = args.postgres ?? process.env.DATABASE_URL;
+const scenarios = new Set(args.scenarios!.split(',').map((s) => s.trim()));
+const assignRate = Number(args['assign-rate']);
+for (const s of scenarios) if (s !== 'spine' && s !== 'assignment') usage(`unknown scenario ${s} (spine, assignment)`);
 if (args.only && args.only !== 'pglite' && args.only !== 'postgres') usage('--only takes pglite or postgres');
-for (const [name, v] of Object.entries({ seconds, warmupS, clients, concurrency, rate })) {
+for (const [name, v] of Object.entries({ seconds, warmupS, clients, concurrency, rate, assignRate })) {
   if (!(v > 0)) usage(`--${name === 'warmupS' ? 'warmup' : name} must be a positive number`);
 }
 
 const report = new Report();
 
 async function benchDriver(driver: Driver) {
+  if (scenarios.has('spine')) await benchSpine(driver);
+  if (scenarios.has('assignment')) await benchAssignment(driver);
+}
+
+/** Issue 5: 500 agents, 10,000 waiting, agents freeing places at random. */
+async function benchAssignment(driver: Driver) {
+  const d = driver.kind;
+  progress(`${d}: assignment: 500 agents x 5 places, 10,000 waiting; then ${assignRate} closes/s for ${seconds} s`);
+  const a = await measureAssignment(driver, { seconds, rate: assignRate });
+  report.figure(`assignment_initial_per_s_${d}`, a.initialPerSecond, undefined, 0);
+  report.figure(`ref_assignment_update_per_s_${d}`, a.referencePerSecond, undefined, 0);
+  report.figure(`assignment_ratio_${d}`, a.initialPerSecond / a.referencePerSecond);
+  report.figure(`assignment_churn_closes_per_s_${d}`, a.churnClosesPerSecond, undefined, 1);
+  report.figure(`assignment_churn_assigned_${d}`, a.churnAssigned, undefined, 0);
+  report.figure(`assignment_p50_ms_${d}`, a.p50Ms);
+  report.figure(`assignment_p99_ms_${d}`, a.p99Ms);
+  report.figure(`assignment_most_open_per_agent_${d}`, a.mostOpenPerAgent, undefined, 0);
+  report.error(`assignment_over_capacity_${d}`, Math.max(0, a.mostOpenPerAgent - 5));
+}
+
+async function benchSpine(driver: Driver) {
   const d = driver.kind;
   progress(`${d}: reference inserts (${seconds} s)`);
   const refInsert = d === 'pglite' ? await referenceInsertPglite(seconds) : await referenceInsertPostgres(driver.adminUrl, seconds);
@@ -108,6 +137,26 @@ async function benchDriver(driver: Driver) {
     report.figure(`ref_ws_p50_ms_${d}`, bare.latency.p50Ms);
     report.figure(`ref_ws_p99_ms_${d}`, bare.latency.p99Ms);
     report.figure(`pacer_lag_p99_ms_${d}`, Math.max(latency.pacerLagP99Ms, bare.latency.pacerLagP99Ms));
+
+    sockets.close();
+    sockets = null;
+    progress(`${d}: WhatsApp burst: signed webhooks at 80/s, then at saturation, 5% re-delivered (${seconds} s each)`);
+    const wa = new HookClient(product.server.baseUrl, product.whatsapp.channelId, product.whatsapp.appSecret, Math.max(64, concurrency), 'whatsapp');
+    try {
+      const steady = await burstAtRate(wa, product.whatsapp.phoneNumberId, { rate: 80, seconds, phase: 6 });
+      const burst = await burstAtSaturation(wa, product.whatsapp.phoneNumberId, { ...saturation, phase: 7 });
+      report.error(`errors_whatsapp_${d}`, steady.errors.count + burst.errors.count, [...steady.errors.samples, ...burst.errors.samples]);
+      // Printed even when 0, which is what it must be; more fails the run.
+      report.figure(`whatsapp_duplicate_rows_${d}`, steady.duplicateRows + burst.duplicateRows, undefined, 0);
+      report.error(`whatsapp_duplicate_rows_errors_${d}`, steady.duplicateRows + burst.duplicateRows);
+      report.figure(`whatsapp_ack_per_s_at_80_${d}`, steady.acknowledgedPerSecond, undefined, 0);
+      report.figure(`whatsapp_ack_p99_ms_at_80_${d}`, steady.ackP99Ms, { op: '<', value: 200 });
+      report.figure(`whatsapp_ack_per_s_saturation_${d}`, burst.acknowledgedPerSecond, undefined, 0);
+      report.figure(`whatsapp_ack_p99_ms_saturation_${d}`, burst.ackP99Ms);
+      report.figure(`whatsapp_duplicates_sent_${d}`, steady.duplicatesSent + burst.duplicatesSent, undefined, 0);
+    } finally {
+      wa.close();
+    }
 
     const mem = product.server.memoryMb();
     report.figure(`server_rss_mb_${d}`, mem.rss, undefined, 0);

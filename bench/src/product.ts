@@ -14,6 +14,8 @@ export interface Product {
   cookie: string;
   channelId: string;
   secret: string;
+  /** A WhatsApp Cloud API channel and the app secret Meta would sign its webhooks with. */
+  whatsapp: { channelId: string; appSecret: string; phoneNumberId: string };
   /** Stops the server and removes its data directory and database. */
   dispose(): Promise<void>;
 }
@@ -26,7 +28,8 @@ export interface Product {
 export async function startProduct(driver: Driver, nodeArgs: string[] = []): Promise<Product> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atiende-bench-data-'));
   // DASHBOARD_DIR points at a directory without a build: the bench measures the API, not static files.
-  const env: Record<string, string> = { DATA_DIR: dataDir, DASHBOARD_DIR: path.join(dataDir, 'no-dashboard'), LOG_LEVEL: 'warn' };
+  // META_GRAPH_URL: nothing listens on port 9, so creating the WhatsApp channel does not wait for Meta.
+  const env: Record<string, string> = { DATA_DIR: dataDir, DASHBOARD_DIR: path.join(dataDir, 'no-dashboard'), LOG_LEVEL: 'warn', META_GRAPH_URL: 'http://127.0.0.1:9' };
   let dbName: string | null = null;
   const cleanup = async () => {
     if (dbName && driver.kind === 'postgres') await dropDatabase(driver.adminUrl, dbName);
@@ -52,8 +55,8 @@ export async function startProduct(driver: Driver, nodeArgs: string[] = []): Pro
     await cleanup();
   };
   try {
-    const { cookie, channelId, secret } = await setUp(server.baseUrl);
-    return { server, realtimeUrl: `ws://127.0.0.1:${server.port}/api/v1/realtime`, cookie, channelId, secret, dispose };
+    const { cookie, channelId, secret, whatsapp } = await setUp(server.baseUrl);
+    return { server, realtimeUrl: `ws://127.0.0.1:${server.port}/api/v1/realtime`, cookie, channelId, secret, whatsapp, dispose };
   } catch (err) {
     const output = server.output();
     await dispose();
@@ -79,7 +82,14 @@ async function setUp(baseUrl: string) {
   if (body.id === undefined || typeof body.secret !== 'string') {
     throw new Error(`POST /api/v1/channels: expected {id, secret}, got ${JSON.stringify(body).slice(0, 300)}`);
   }
-  return { cookie, channelId: String(body.id), secret: body.secret };
+  const whatsapp = { appSecret: crypto.randomBytes(16).toString('hex'), phoneNumberId: '109876543210987' };
+  const wa = await post(baseUrl, '/api/v1/channels', {
+    type: 'whatsapp', name: 'Bench WhatsApp',
+    config: { phoneNumberId: whatsapp.phoneNumberId, businessAccountId: '209876543210987' },
+    secrets: { accessToken: `EAAbench${crypto.randomBytes(24).toString('hex')}`, appSecret: whatsapp.appSecret },
+  }, cookie);
+  const waBody = (await wa.json()) as { id?: unknown };
+  return { cookie, channelId: String(body.id), secret: body.secret, whatsapp: { ...whatsapp, channelId: String(waBody.id) } };
 }
 
 async function post(baseUrl: string, route: string, body: unknown, cookie?: string): Promise<Response> {

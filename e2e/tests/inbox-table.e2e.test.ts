@@ -103,11 +103,15 @@ describe.skipIf(browserTestsSkipped())('the inbox table: Copy, Print and access 
     await carlaPage.goto(`${server.url}/conversations?status=all`);
     await carlaPage.getByTestId('conversations-empty').waitFor();
     expect(await carlaPage.getByTestId('conversation-row').count()).toBe(0);
-    const opened = Date.now();
+    const answers: number[] = [];
+    carlaPage.on('response', (response) => {
+      if (new URL(response.url()).pathname === `/api/v1/conversations/${conversationId}`) answers.push(response.status());
+    });
     await carlaPage.goto(`${server.url}/conversations/${conversationId}`);
     await carlaPage.getByTestId('conversation-unavailable').waitFor();
-    // A 404 is an answer: it is shown at once, not after retries (it took 7 s with the default retries).
-    expect(Date.now() - opened).toBeLessThan(5_000);
+    // A 404 is an answer: it is shown after one response, not after retries (the default retries took 7 s).
+    // Counted, not timed: a timing bound failed on a starved CI machine.
+    expect(answers).toEqual([404]);
     expect(await carlaPage.getByText('Necesito factura').count()).toBe(0);
     await screenshot(carlaPage, 'assigned-only-agent');
     expect((await carla.context.request.get(`${server.url}/api/v1/conversations/${conversationId}`)).status()).toBe(404);

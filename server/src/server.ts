@@ -56,7 +56,14 @@ export async function buildServer(ctx: AppContext): Promise<Server> {
     hub,
     dispatcher,
     async close() {
-      await app.close();
+      // Node's close() drops the keep-alive connections idle at that moment; one still answering a request
+      // would stay open after its answer until the keep-alive timeout (72 s), and close() with it.
+      const dropIdle = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(dropIdle);
+      }
       await hub?.stop();
       await dispatcher?.stop();
     },

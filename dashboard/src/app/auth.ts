@@ -3,10 +3,21 @@ import { api, ApiError } from './api-client';
 
 export type Role = 'owner' | 'admin' | 'supervisor' | 'agent';
 export type AccessLevel = 'all' | 'team' | 'assigned';
+/** What closing asks for: nothing, an optional note, a category, or a category and a summary. */
+export type ClosingNotePolicy = 'disabled' | 'optional' | 'category' | 'category_and_summary';
 
 export interface Me {
   user: { id: number; name: string; email: string; language: string };
-  workspace: { id: number; name: string; timezone: string; language: string };
+  /** The session carries the whole workspace DTO; the settings below are what screens outside Settings read. */
+  workspace: {
+    id: number;
+    name: string;
+    timezone: string;
+    language: string;
+    onlyAssigneeReplies?: boolean;
+    closingNotePolicy?: ClosingNotePolicy;
+    autoAwayMinutes?: number;
+  };
   role: Role;
   accessLevel: AccessLevel;
   teamIds: number[];

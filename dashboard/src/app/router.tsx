@@ -42,6 +42,8 @@ export const router = createBrowserRouter([
                 ],
               },
               { path: 'calls', lazy: async () => ({ Component: (await import('../modules/calls/calls-page')).CallsPage }) },
+              { path: 'board', lazy: async () => ({ Component: (await import('../modules/board/live-board-page')).LiveBoardPage }) },
+              { path: 'reports/transfers', lazy: async () => ({ Component: (await import('../modules/reports/transfers/transfers-report-page')).TransfersReportPage }) },
               { path: 'profile', lazy: async () => ({ Component: (await import('../modules/profile/profile-page')).ProfilePage }) },
               {
                 path: 'settings',

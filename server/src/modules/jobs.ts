@@ -5,6 +5,9 @@ import { fetchInboundMediaJob } from './messages/fetch-inbound-media.job.js';
 import { wakeConversationJob } from './conversations/wake-conversation.job.js';
 import { presenceSweepJob } from './users/presence.job.js';
 import { sendTranscriptJob } from './conversations/send-transcript.job.js';
+import { emailUnreadReplyJob } from './widget/email-unread-replies.job.js';
+import { pollMailboxJob } from './channels/email/poll-mailbox.job.js';
+import { assignWaitingJob, checkUnansweredJob } from './routing/routing.subscriber.js';
 
 /** Every kind of background job. */
-export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob];
+export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob, emailUnreadReplyJob, pollMailboxJob, assignWaitingJob, checkUnansweredJob];

@@ -11,6 +11,8 @@ import { registerJobRoutes } from './jobs/jobs.routes.js';
 import { registerContactRoutes } from './contacts/contacts.routes.js';
 import { registerChannelRoutes } from './channels/channels.routes.js';
 import { registerHookRoutes } from './channels/hooks.routes.js';
+import { registerFormRoutes } from './channels/forms/forms.routes.js';
+import { registerChannelTemplateRoutes } from './channels/templates/channel-templates.routes.js';
 import { registerConversationRoutes } from './conversations/conversations.routes.js';
 import { registerMessageRoutes } from './messages/messages.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
@@ -21,6 +23,12 @@ import { registerSnippetRoutes } from './snippets/snippets.routes.js';
 import { registerViewRoutes } from './views/views.routes.js';
 import { registerContactFieldRoutes } from './contacts/contact-fields.routes.js';
 import { registerCallRoutes } from './calls/calls.routes.js';
+import { registerWidgetRoutes } from './widget/widget.routes.js';
+import { registerTeamFormRoutes } from './teams/team-form.routes.js';
+import { registerConversationFormRoutes } from './conversations/conversation-form.routes.js';
+import { registerTransferRoutes } from './conversations/transfers.routes.js';
+import { registerTransfersReportRoutes } from './reports/transfers-report.routes.js';
+import { registerLiveBoardRoutes } from './routing/live-board.routes.js';
 
 /** Every module's routes, registered in this order. */
 export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
@@ -35,6 +43,8 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerContactRoutes,
   registerChannelRoutes,
   registerHookRoutes,
+  registerFormRoutes,
+  registerChannelTemplateRoutes,
   registerConversationRoutes,
   registerMessageRoutes,
   registerReportRoutes,
@@ -45,4 +55,10 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerViewRoutes,
   registerContactFieldRoutes,
   registerCallRoutes,
+  registerWidgetRoutes,
+  registerTeamFormRoutes,
+  registerConversationFormRoutes,
+  registerTransferRoutes,
+  registerTransfersReportRoutes,
+  registerLiveBoardRoutes,
 ];

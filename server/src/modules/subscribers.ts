@@ -5,6 +5,10 @@ import { snoozeSubscriber } from './conversations/wake-conversation.job.js';
 import { dailyActivityProjection } from './reports/daily-activity.projection.js';
 import { notificationsSubscriber } from './notifications/notifications.subscriber.js';
 import { transcriptSubscriber } from './conversations/send-transcript.job.js';
+import { emailUnreadRepliesSubscriber } from './widget/email-unread-replies.job.js';
+import { emailPollSubscriber } from './channels/email/poll-mailbox.job.js';
+import { routingSubscriber } from './routing/routing.subscriber.js';
+import { awayMessageSubscriber } from './routing/away-message.subscriber.js';
 
 /** Every durable subscriber of the event log. */
-export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection, notificationsSubscriber, transcriptSubscriber];
+export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection, notificationsSubscriber, transcriptSubscriber, emailUnreadRepliesSubscriber, emailPollSubscriber, routingSubscriber, awayMessageSubscriber];

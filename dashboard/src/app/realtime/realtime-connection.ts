@@ -1,4 +1,4 @@
-import { type BackoffOptions, defaultBackoff, type RealtimeEvent, RealtimeSession, type RealtimeStatus } from './realtime-session';
+import { type BackoffOptions, defaultBackoff, type RealtimeEvent, RealtimeSession, type RealtimeStatus, type TypingSignal } from './realtime-session';
 
 /** The part of the browser's WebSocket the connection uses, so tests can hand in a fake. */
 export interface SocketLike {
@@ -26,6 +26,7 @@ export function realtimeUrl(loc: Pick<Location, 'protocol' | 'host'> = window.lo
 
 export interface ConnectionCallbacks {
   onEvent(event: RealtimeEvent): void;
+  onTyping?(signal: TypingSignal): void;
   /** The server could not replay what we missed: refetch everything. */
   onReset(reason: string): void;
   /** The stream is live; `resumed` when it continued from our last event id after a reconnect. */
@@ -136,6 +137,8 @@ export class RealtimeConnection {
     for (const action of this.session.receive(data)) {
       if (action.kind === 'event') {
         callbacks.onEvent(action.event);
+      } else if (action.kind === 'typing') {
+        callbacks.onTyping?.(action.signal);
       } else if (action.kind === 'reset') {
         callbacks.onReset(action.reason);
       } else {

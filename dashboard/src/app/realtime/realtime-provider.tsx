@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useRef, useState,
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { meKey, setupKey, useMe } from '../auth';
 import { browserSocketFactory, RealtimeConnection, realtimeUrl, type SocketFactory } from './realtime-connection';
-import type { BackoffOptions, RealtimeEvent, RealtimeStatus } from './realtime-session';
+import type { BackoffOptions, RealtimeEvent, RealtimeStatus, TypingSignal } from './realtime-session';
 
 export type { RealtimeEvent, RealtimeStatus } from './realtime-session';
 
@@ -28,6 +28,17 @@ class RealtimeHub {
         console.error('realtime listener failed', err);
       }
     }
+  }
+
+  private typingListeners = new Set<(signal: TypingSignal) => void>();
+
+  subscribeTyping = (listener: (signal: TypingSignal) => void) => {
+    this.typingListeners.add(listener);
+    return () => void this.typingListeners.delete(listener);
+  };
+
+  emitTyping(signal: TypingSignal) {
+    for (const listener of [...this.typingListeners]) listener(signal);
   }
 
   setStatus(status: RealtimeStatus) {
@@ -86,6 +97,7 @@ function RealtimeStream({ children, socketFactory = browserSocketFactory, url, b
       pingMs,
       callbacks: {
         onEvent: (event) => hub.emit(event),
+        onTyping: (signal) => hub.emitTyping(signal),
         onReset: () => void queryClient.invalidateQueries(),
         onLive: (resumed) => {
           // A fresh stream starts from "now": whatever the screens fetched before it may have missed
@@ -127,11 +139,10 @@ function refetchLoadedBefore(queryClient: QueryClient, at: number) {
 }
 
 /**
- * Calls `listener` with every realtime event, in order. The latest listener is always the one called
- * (kept in a ref), and the subscription is made once per mounted component. Outside a provider it
- * does nothing.
+ * Calls the latest `listener` (kept in a ref) with what the hub's `channel` carries, subscribed once per mounted
+ * component. Outside a provider it does nothing.
  */
-export function useRealtimeEvent(listener: (event: RealtimeEvent) => void) {
+function useHubListener<T>(channel: (hub: RealtimeHub) => (listener: (value: T) => void) => () => void, listener: (value: T) => void) {
   const hub = useContext(RealtimeContext);
   const ref = useRef(listener);
   useEffect(() => {
@@ -139,8 +150,13 @@ export function useRealtimeEvent(listener: (event: RealtimeEvent) => void) {
   });
   useEffect(() => {
     if (!hub) return;
-    return hub.subscribe((event) => ref.current(event));
+    return channel(hub)((value) => ref.current(value));
   }, [hub]);
+}
+
+/** Calls `listener` with every realtime event, in order. */
+export function useRealtimeEvent(listener: (event: RealtimeEvent) => void) {
+  useHubListener((hub) => hub.subscribe, listener);
 }
 
 const offlineStatus = () => 'offline' as const;
@@ -150,4 +166,9 @@ const noSubscription = () => () => {};
 export function useRealtimeStatus(): RealtimeStatus {
   const hub = useContext(RealtimeContext);
   return useSyncExternalStore(hub?.subscribeStatus ?? noSubscription, hub?.getStatus ?? offlineStatus, hub?.getStatus ?? offlineStatus);
+}
+
+/** Calls `listener` with every typing signal (ephemeral frames: a customer or a teammate typing, or stopping). */
+export function useTypingSignal(listener: (signal: TypingSignal) => void) {
+  useHubListener((hub) => hub.subscribeTyping, listener);
 }

@@ -26,6 +26,14 @@ describe('RealtimeSession', () => {
     expect(s.subscribeFrame()).toEqual({ type: 'subscribe', topics: ['workspace', 'user:3'], lastEventId: 41 });
   });
 
+  it('hands typing frames on as typing signals and leaves the last event id alone (they are not in the log)', () => {
+    const s = new RealtimeSession(['workspace']);
+    s.receive(JSON.stringify({ type: 'ready', lastEventId: 40 }));
+    const signal = { conversationId: 7, from: 'contact', userId: null, name: 'Lucía', typing: true };
+    expect(s.receive(JSON.stringify({ type: 'typing', ...signal }))).toEqual([{ kind: 'typing', signal }]);
+    expect(s.lastEventId).toBe(40);
+  });
+
   it('delivers events in order, remembers the newest and resumes from it after a drop', () => {
     const s = new RealtimeSession(['workspace'], fixedBackoff);
     s.receive({ type: 'ready', lastEventId: 10 });

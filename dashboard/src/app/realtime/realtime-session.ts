@@ -11,8 +11,18 @@ export interface RealtimeEvent {
 }
 
 /** What the server sends over /api/v1/realtime. */
+/** Someone is typing in a conversation, or stopped (ephemeral: never in the log, never replayed). */
+export interface TypingSignal {
+  conversationId: number;
+  from: 'contact' | 'user';
+  userId: number | null;
+  name: string;
+  typing: boolean;
+}
+
 export type ServerFrame =
   | { type: 'event'; event: RealtimeEvent }
+  | ({ type: 'typing' } & TypingSignal)
   | { type: 'ready'; lastEventId: number }
   | { type: 'reset'; reason: string }
   | { type: 'pong' }
@@ -23,7 +33,11 @@ export type ClientFrame = { type: 'subscribe'; topics: string[]; lastEventId?: n
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 
 /** What the owner of the socket must do after a frame. */
-export type SessionAction = { kind: 'event'; event: RealtimeEvent } | { kind: 'reset'; reason: string } | { kind: 'live'; resumed: boolean };
+export type SessionAction =
+  | { kind: 'event'; event: RealtimeEvent }
+  | { kind: 'typing'; signal: TypingSignal }
+  | { kind: 'reset'; reason: string }
+  | { kind: 'live'; resumed: boolean };
 
 export interface BackoffOptions {
   baseMs: number;
@@ -83,6 +97,10 @@ export class RealtimeSession {
         this.everLive = true;
         return [{ kind: 'live', resumed }];
       }
+      case 'typing': {
+        const { type: _type, ...signal } = frame;
+        return [{ kind: 'typing', signal }];
+      }
       case 'reset':
         // The server cannot replay from our id (too far behind, or an id it never issued, e.g. after a
         // restore): forget it, take the id the following `ready` announces, and refetch everything.
@@ -116,5 +134,6 @@ function parseFrame(raw: unknown): ServerFrame | null {
   const f = frame as ServerFrame;
   if (f.type === 'event' && (typeof f.event !== 'object' || f.event === null || !Number.isSafeInteger(f.event.id))) return null;
   if (f.type === 'ready' && !Number.isSafeInteger(f.lastEventId)) return null;
+  if (f.type === 'typing' && (!Number.isSafeInteger(f.conversationId) || typeof f.name !== 'string' || typeof f.typing !== 'boolean')) return null;
   return f;
 }

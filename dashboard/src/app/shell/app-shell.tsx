@@ -9,7 +9,7 @@ import { RealtimeProvider } from '../realtime/realtime-provider';
 import { NotificationBell } from '../../modules/notifications/notification-bell';
 import { StatusMenu } from '../../modules/presence/status-menu';
 import { usePresence } from '../../modules/presence/use-presence';
-import { CallsIcon, ConversationsIcon, SettingsIcon } from './nav-icons';
+import { BoardIcon, CallsIcon, ConversationsIcon, SettingsIcon, TransfersIcon } from './nav-icons';
 import { UserMenu } from './user-menu';
 
 interface NavItem {
@@ -50,6 +50,8 @@ function Shell({ me }: { me: Me }) {
     { to: '/conversations', label: t('shell.nav.conversations'), icon: <ConversationsIcon /> },
     // Calls have no team or assignee: supervisors and up, and agents who see everything (the server's canSeeCalls).
     ...(me.role !== 'agent' || me.accessLevel === 'all' ? [{ to: '/calls', label: t('shell.nav.calls'), icon: <CallsIcon /> }] : []),
+    ...(me.role !== 'agent' ? [{ to: '/board', label: t('board.nav'), icon: <BoardIcon /> }] : []),
+    ...(me.role !== 'agent' ? [{ to: '/reports/transfers', label: t('reports.nav.transfers'), icon: <TransfersIcon /> }] : []),
     ...(isAdmin(me) ? [{ to: '/settings', label: t('shell.nav.settings'), icon: <SettingsIcon /> }] : []),
   ];
   const fullBleed = isFullBleed(pathname);

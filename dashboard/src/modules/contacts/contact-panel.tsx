@@ -4,6 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
 import { ConversationHistoryList } from '../conversation/earlier-conversations';
+import { ConversationFormPanel } from '../conversation/team-form/conversation-form-panel';
+import { ConversationTransfers } from '../reports/transfers/conversation-transfers';
 import { UserPlusIcon } from '../conversation/icons';
 import { contactLabel, isUnnamedContact } from '../conversation/pane-format';
 import { TagEditor } from '../conversation/tag-editor';
@@ -87,6 +89,9 @@ function ContactDetails({ contact, conversationId }: { contact: ContactDetail; c
         )}
       </Box>
       {unknown && <AddToContacts contact={contact} onSave={(patch) => writes.update(patch)} />}
+      {/* The team's form (seed 004): the conversation's owner fills it; closing asks for the required fields. */}
+      <ConversationFormPanel conversationId={conversationId} />
+      <Divider mx="sm" />
       <Section title={t('contacts.panel.details')}>
         <Stack gap={8}>
           {!unknown && <InlineTextField label={t('contacts.fields.name')} value={contact.name} onSave={(v) => writes.update({ name: v })} validate={(v) => (v.trim() ? null : t('contacts.required'))} testId="contact-name" />}
@@ -134,6 +139,9 @@ function ContactDetails({ contact, conversationId }: { contact: ContactDetail; c
           </Stack>
         )}
       </Section>
+      <Box px="sm" py="xs">
+        <ConversationTransfers conversationId={conversationId} />
+      </Box>
       <Section title={t('contacts.panel.previousConversations')}>
         <ConversationHistoryList contactId={contact.id} currentId={conversationId} />
       </Section>

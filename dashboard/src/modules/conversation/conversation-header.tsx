@@ -1,4 +1,7 @@
 import { useEffect, useState, type Ref } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRealtimeEvent } from '../../app/realtime/realtime-provider';
+import { conversationKeys } from '../inbox/conversations.api';
 import { ActionIcon, Badge, Box, CopyButton, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../app/auth';
@@ -67,6 +70,7 @@ export function ConversationHeader({ conversation: c, me, action, actionBarRef, 
           <Badge size="sm" variant="light" color={statusBadgeColor(c.status)} data-testid="conversation-status">
             {statusName(t, c.status)}
           </Badge>
+          {c.status === 'queued' && <QueuePosition conversation={c} />}
           <Text size="xs" c="dimmed" data-testid="conversation-assignee">
             {c.assignee ? t('conversation.header.assignedTo', { name: c.assignee.id === me.user.id ? t('conversation.header.you') : c.assignee.name }) : t('conversation.header.unassigned')}
             {c.team ? ` · ${c.team.name}` : ''}
@@ -128,5 +132,22 @@ function ReplyWindowBadge({ channelType, lastInboundAt }: { channelType: string;
         {t('conversation.header.windowLeft', { hours, minutes })}
       </Badge>
     </Tooltip>
+  );
+}
+
+/** Where it waits in its team's queue; refreshed when that queue moves. */
+function QueuePosition({ conversation: c }: { conversation: Conversation }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  useRealtimeEvent((event) => {
+    if (event.conversationId !== c.id && event.teamId === (c.team?.id ?? null) && event.type.startsWith('conversation.')) {
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(c.id) });
+    }
+  });
+  if (!c.queuePosition) return null;
+  return (
+    <Text size="xs" c="orange" data-testid="queue-position">
+      {t('conversation.header.queuePosition', { position: c.queuePosition })}
+    </Text>
   );
 }

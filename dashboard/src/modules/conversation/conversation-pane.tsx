@@ -11,7 +11,7 @@ import { ContactPanel } from '../contacts/contact-panel';
 import type { ActionBarHandle } from './actions/action-bar';
 import { useConversationAction } from './actions/use-conversation-action';
 import { Composer, type ComposerHandle } from './composer/composer';
-import { composerAccess } from './composer/composer-rules';
+import { composerAccess, composerViewer } from './composer/composer-rules';
 import type { ComposerMode } from './composer/draft-store';
 import { draftStoreFor } from './composer/use-composer-draft';
 import { conversationActions } from './conversation.api';
@@ -120,6 +120,8 @@ function Loaded({ conversation: c, me, returnTo, onBack }: { conversation: Conve
   const composer = useRef<ComposerHandle>(null);
   const timeline = useRef<TimelineHandle>(null);
   const { ref: rootRef, width } = useElementSize();
+  // Over a narrow pane the panel opens below the header, so the conversation's actions stay at hand.
+  const { ref: headerRef, height: headerHeight } = useElementSize();
   const wide = width >= SIDE_PANEL_MIN_WIDTH;
   const [panelPreference, setPanelPreference] = useState(storedPanelPreference);
   const contactOpen = panelPreference ?? wide;
@@ -131,7 +133,7 @@ function Loaded({ conversation: c, me, returnTo, onBack }: { conversation: Conve
       // The choice lasts for this page only.
     }
   };
-  const access = composerAccess(c, { id: me.user.id, role: me.role });
+  const access = composerAccess(c, composerViewer(me));
 
   // Shortcuts (not while typing in a field; Ctrl+/ inside the composer is handled there).
   const outsideDialogs = (fn: () => void) => (event: KeyboardEvent) => {
@@ -157,7 +159,9 @@ function Loaded({ conversation: c, me, returnTo, onBack }: { conversation: Conve
   return (
     <Box ref={rootRef} h="100%" pos="relative" style={{ display: 'flex', minWidth: 0, overflow: 'hidden' }} data-testid="conversation-pane" aria-label={contactLabel(c.contact)}>
       <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-        <ConversationHeader conversation={c} me={me} action={action} actionBarRef={actionBar} contactOpen={contactOpen} onToggleContact={() => toggleContact()} />
+        <Box ref={headerRef}>
+          <ConversationHeader conversation={c} me={me} action={action} actionBarRef={actionBar} contactOpen={contactOpen} onToggleContact={() => toggleContact()} />
+        </Box>
         {returnTo && (
           <Alert color="blue" variant="light" py={4} px="sm" radius={0}>
             <Text size="xs">
@@ -203,7 +207,7 @@ function Loaded({ conversation: c, me, returnTo, onBack }: { conversation: Conve
           <Box
             style={{
               position: 'absolute',
-              top: 0,
+              top: headerHeight,
               right: 0,
               bottom: 0,
               width: 'min(320px, 92%)',

@@ -91,6 +91,10 @@ export const TIMELINE_PAGE_SIZE = 50;
 export const getTimeline = (conversationId: number, before: number | undefined, signal?: AbortSignal) =>
   api<TimelinePage>(`/conversations/${conversationId}/messages`, { query: { before, limit: TIMELINE_PAGE_SIZE }, signal });
 
+/** I am typing a reply (or stopped): the customer on web chat and teammates see it; nothing is stored. */
+export const sendTyping = (conversationId: number, typing: boolean) =>
+  api<{ ok: true }>(`/conversations/${conversationId}/typing`, { method: 'POST', body: { typing } });
+
 export const sendReply = (conversationId: number, body: string, attachmentIds: number[]) =>
   api<Message>(`/conversations/${conversationId}/messages`, { body: { body, ...(attachmentIds.length ? { attachmentIds } : {}) } });
 

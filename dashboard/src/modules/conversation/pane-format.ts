@@ -47,6 +47,7 @@ export function isUnnamedContact(contact: { name: string; phone: string | null; 
  */
 const replyWindows: Record<string, number> = {
   whatsapp: 24 * 3600_000,
+  twilio_whatsapp: 24 * 3600_000,
   messenger: 24 * 3600_000,
   instagram: 24 * 3600_000,
 };

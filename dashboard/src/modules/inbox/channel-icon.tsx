@@ -80,6 +80,9 @@ const glyphs: Record<string, { color: string; path: ReactNode }> = {
   },
 };
 
+// WhatsApp through Twilio is WhatsApp to the agent.
+glyphs.twilio_whatsapp = glyphs.whatsapp!;
+
 /** The channel type as a small coloured glyph; `label` is what screen readers hear. */
 export function ChannelIcon({ type, label, size = 16 }: { type: string; label: string; size?: number }) {
   const glyph = glyphs[type] ?? glyphs.api!;

@@ -24,6 +24,10 @@ export interface Conversation {
   lastActivityAt: string;
   lastMessagePreview: string;
   unreadCount: number;
+  queuedAt?: string | null;
+  assignedAt?: string | null;
+  /** Its place in its team's queue (1 is next), when read alone and waiting. */
+  queuePosition?: number | null;
   createdAt: string;
 }
 

@@ -1,13 +1,13 @@
 import './inbox.css';
 import { Drawer } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type Me, useMe } from '../../app/auth';
 import { RealtimeProvider } from '../../app/realtime/realtime-provider';
+import { useCopyPrint } from '../../app/export/use-copy-print';
 import { ConversationList } from './conversation-list';
 import { conversationKeys, listConversations } from './conversations.api';
 import { describeFilters, exportColumns, type Names } from './inbox-export';
@@ -17,7 +17,7 @@ import { InboxToolbar } from './inbox-toolbar';
 import { flatten, type ListData } from './list-cache';
 import { useNewAssignments } from './new-assignments';
 import { PrintTable } from './print-table';
-import { copyText, toTsv } from './tsv';
+import { toTsv } from './tsv';
 import { PAGE_SIZE, useInboxLive } from './use-inbox-live';
 import { ViewsSidebar } from './views-sidebar';
 
@@ -113,44 +113,13 @@ function Inbox({ me }: { me: Me }) {
   ]);
 
   // Copy and Print (seed 001): the whole result, not only what has scrolled into view.
-  const [exporting, setExporting] = useState<'copy' | 'print' | null>(null);
-  const [printedAt, setPrintedAt] = useState(() => Date.now());
-  const loadAll = async () => {
-    let data = list.data as ListData | undefined;
-    let more = list.hasNextPage;
-    while (more && flatten(data).length < MAX_EXPORT_ROWS) {
-      const result = await list.fetchNextPage();
-      if (result.isError) break;
-      data = result.data as ListData | undefined;
-      more = result.hasNextPage;
-    }
-    const rows = flatten(data);
-    if (more || rows.length > MAX_EXPORT_ROWS) notifications.show({ color: 'yellow', message: t('inbox.actions.truncated', { count: MAX_EXPORT_ROWS }) });
-    return rows.slice(0, MAX_EXPORT_ROWS);
-  };
-  const onCopy = async () => {
-    setExporting('copy');
-    try {
-      const rows = await loadAll();
-      const text = toTsv(rows, exportColumns(t, i18n.resolvedLanguage ?? 'es', Date.now()));
-      const ok = await copyText(text);
-      notifications.show(ok ? { color: 'teal', message: t('inbox.actions.copied', { count: rows.length }) } : { color: 'red', message: t('inbox.actions.copyFailed') });
-    } finally {
-      setExporting(null);
-    }
-  };
-  const onPrint = async () => {
-    setExporting('print');
-    try {
-      await loadAll();
-      setPrintedAt(Date.now());
-      // Let the table render the rows just loaded before the print dialog takes its snapshot.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      window.print();
-    } finally {
-      setExporting(null);
-    }
-  };
+  const { exporting, printedAt, copy: onCopy, print: onPrint } = useCopyPrint({
+    list,
+    rowsOf: (data) => flatten(data as ListData | undefined),
+    maxRows: MAX_EXPORT_ROWS,
+    toText: (rows) => toTsv(rows, exportColumns(t, i18n.resolvedLanguage ?? 'es', Date.now())),
+    messages: { copied: (rows) => t('inbox.actions.copied', { count: rows.length }), copyFailed: t('inbox.actions.copyFailed'), truncated: t('inbox.actions.truncated', { count: MAX_EXPORT_ROWS }) },
+  });
 
   const [viewsOpen, setViewsOpen] = useState(false);
   const sidebar = (onNavigate?: () => void) => (

@@ -5,6 +5,7 @@ import { useRealtimeStatus } from '../../app/realtime/realtime-provider';
 import { conversationStatuses, priorities, type ConversationStatus } from './conversations.api';
 import { ALL_STATUSES, DEFAULT_STATUS, type InboxFilters, statusList } from './inbox-filters';
 import type { ChannelOption, TagOption, TeamOption, UserOption } from './inbox.api';
+import { ExportCsvButton } from './export-csv-button';
 
 export interface InboxToolbarProps {
   filters: InboxFilters;
@@ -124,6 +125,7 @@ export const InboxToolbar = forwardRef<HTMLInputElement, InboxToolbarProps>(func
               {printIcon}
             </ActionIcon>
           </Tooltip>
+          <ExportCsvButton filters={filters} />
         </Group>
       </Group>
     </Stack>

@@ -1,6 +1,6 @@
 /** How often the dashboard tells the server it is open (POST /presence/heartbeat). */
 export const HEARTBEAT_INTERVAL_MS = 30_000;
-/** Without keyboard, mouse or focus activity for this long the person counts as idle (auto-away). */
+/** Without keyboard, mouse or focus activity for this long the person counts as idle (auto-away), unless the workspace says otherwise. */
 export const IDLE_AFTER_MS = 5 * 60_000;
 
 export interface PresenceLoopOptions {

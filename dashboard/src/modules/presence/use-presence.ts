@@ -1,18 +1,23 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { createPresenceLoop } from './idle-tracker';
+import { useMe } from '../../app/auth';
+import { createPresenceLoop, IDLE_AFTER_MS } from './idle-tracker';
 import { rememberStatus, sendHeartbeat } from './presence.api';
 
 const activityEvents = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart', 'focus'] as const;
 
 /**
- * While the dashboard is open: a heartbeat every 30 s, idle after 5 minutes without keyboard, mouse or focus
- * activity (the server turns an automatic "online" into "away"), and back at once on the next activity.
+ * While the dashboard is open: a heartbeat every 30 s, idle after the workspace's auto-away minutes (5 unless set)
+ * without keyboard, mouse or focus activity (the server turns an automatic "online" into "away", and after its
+ * auto-offline minutes into "offline"), and back at once on the next activity.
  */
 export function usePresence() {
   const queryClient = useQueryClient();
+  const autoAwayMinutes = useMe().data?.workspace?.autoAwayMinutes;
+  const idleAfterMs = autoAwayMinutes ? autoAwayMinutes * 60_000 : IDLE_AFTER_MS;
   useEffect(() => {
     const loop = createPresenceLoop({
+      idleAfterMs,
       send: (idle) => {
         sendHeartbeat(idle).then(
           ({ status }) => rememberStatus(queryClient, status),
@@ -33,5 +38,5 @@ export function usePresence() {
       for (const type of activityEvents) window.removeEventListener(type, onActivity, { capture: true });
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [queryClient]);
+  }, [queryClient, idleAfterMs]);
 }

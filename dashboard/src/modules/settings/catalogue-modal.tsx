@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, ColorInput, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, ColorInput, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../auth/validation';
 import { serverErrors } from './form-errors';
+import { FormActions } from './settings-ui';
 
 export const tagSwatches = ['#1c7ed6', '#12b886', '#40c057', '#fab005', '#fd7e14', '#fa5252', '#e64980', '#7950f2', '#15aabf', '#868e96'];
 
@@ -91,14 +92,7 @@ export function CatalogueModal({
               error={errors.color}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('settings.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {initial ? t('settings.save') : t('settings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={saving} submitLabel={initial ? t('settings.save') : t('settings.create')} />
         </Stack>
       </form>
     </Modal>

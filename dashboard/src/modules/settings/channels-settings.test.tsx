@@ -54,7 +54,8 @@ describe('channels settings', () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<ChannelsSettings />);
     await screen.findByTestId('channel-row');
-    await user.click(screen.getByRole('button', { name: 'Nuevo canal API' }));
+    await user.click(screen.getByRole('button', { name: 'Añadir canal' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'API', hidden: true }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText(/^Nombre/), 'CRM');
     await user.type(within(dialog).getByLabelText(/^URL de salida/), 'ftp://crm.example/in');
@@ -85,7 +86,8 @@ describe('channels settings', () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<ChannelsSettings />);
     await screen.findByTestId('channel-row');
-    await user.click(screen.getByRole('button', { name: 'Nuevo canal API' }));
+    await user.click(screen.getByRole('button', { name: 'Añadir canal' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'API', hidden: true }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText(/^Nombre/), 'CRM');
     await user.type(within(dialog).getByLabelText(/^URL de salida/), 'http://localhost/in');
@@ -111,7 +113,7 @@ describe('channels settings', () => {
     server();
     renderWithApp(<ChannelsSettings />, { me: makeMe('agent', 4) });
     await screen.findByTestId('channel-row');
-    expect(screen.queryByRole('button', { name: 'Nuevo canal API' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Añadir canal' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Cambiar secreto' })).toBeNull();
   });
 
@@ -127,7 +129,8 @@ describe('channels settings', () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<ChannelsSettings />);
     await screen.findByTestId('channel-row');
-    await user.click(screen.getByRole('button', { name: 'Nuevo canal Telegram' }));
+    await user.click(screen.getByRole('button', { name: 'Añadir canal' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Telegram', hidden: true }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText(/^Nombre/), 'Telegram ventas');
     await user.type(within(dialog).getByLabelText(/^Token del bot/), 'no-es-un-token');

@@ -5,13 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
 import type { FieldErrors } from '../auth/validation';
 import { useCreateApiChannel, useChannels, useConnectChannel, useDeactivateChannel, useRotateSecret, useUpdateChannel, type Channel, type ChannelWithSecret } from './channels.api';
-import { showConnection, TelegramChannelModal } from './telegram-channel-modal';
+import { showConnection } from './telegram-channel-modal';
+import { NewChannelMenu } from './new-channel-menu';
+import { SyncTemplatesButton } from './whatsapp-channel-modal';
+import { WebchatChannelModal } from './webchat-channel-modal';
+import { EmailChannelModal } from './email-channel-modal';
+import { FormChannelModal } from './form-channel-modal';
+
+/** Channel types whose provider can be asked whether our settings work (the adapter's connect). */
+const CONNECTABLE = new Set(['telegram', 'whatsapp', 'email', 'twilio', 'twilio_whatsapp', 'vonage', 'messagebird']);
 import { serverErrors } from './form-errors';
 import { SecretModal } from './secret-modal';
 import { useSettingsAccess } from './settings-access';
-import { EmptyRow, QueryState, SettingsSection, ConfirmMutation } from './settings-ui';
+import { EmptyRow, QueryState, SettingsSection, ConfirmMutation, FormActions } from './settings-ui';
 import { validateApiChannel } from './settings-validation';
 import { DefaultTeamSelect } from './default-team-select';
+import { ChannelHoursModal } from './channel-hours-modal';
 
 type Field = 'name' | 'outboundUrl' | 'defaultTeamId';
 const fields: Field[] = ['name', 'outboundUrl', 'defaultTeamId'];
@@ -98,14 +107,7 @@ export function ApiChannelModal({ opened, channel, onClose, onCreated }: { opene
             required
           />
           <DefaultTeamSelect value={form.defaultTeamId} onChange={(defaultTeamId) => setForm((f) => ({ ...f, defaultTeamId }))} error={errors.defaultTeamId} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('settings.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {channel ? t('settings.save') : t('settings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={create.isPending || update.isPending} submitLabel={channel ? t('settings.save') : t('settings.create')} />
         </Stack>
       </form>
     </Modal>
@@ -124,7 +126,8 @@ export function ChannelsSettings() {
   const [secretOf, setSecretOf] = useState<ChannelWithSecret | null>(null);
   const [rotating, setRotating] = useState<Channel | null>(null);
   const [deactivating, setDeactivating] = useState<Channel | null>(null);
-  const [creatingTelegram, setCreatingTelegram] = useState(false);
+  const [editingOwn, setEditingOwn] = useState<Channel | null>(null);
+  const [hoursOf, setHoursOf] = useState<Channel | null>(null);
   const connect = useConnectChannel();
 
   return (
@@ -134,12 +137,7 @@ export function ChannelsSettings() {
       readOnly={!isAdmin}
       actions={
         isAdmin && (
-          <Group gap="xs">
-            <Button variant="default" onClick={() => setCreatingTelegram(true)}>
-              {t('settings.channels.createTelegram')}
-            </Button>
-            <Button onClick={() => setEditing('new')}>{t('settings.channels.createApi')}</Button>
-          </Group>
+          <NewChannelMenu onApi={() => setEditing('new')} />
         )
       }
     >
@@ -201,12 +199,21 @@ export function ChannelsSettings() {
                               {t('settings.edit')}
                             </Button>
                           )}
-                          {channel.type === 'telegram' && (
+                          {(channel.type === 'webchat' || channel.type === 'email' || channel.type === 'form') && (
+                            <Button size="compact-xs" variant="subtle" onClick={() => setEditingOwn(channel)}>
+                              {t('settings.edit')}
+                            </Button>
+                          )}
+                          <Button size="compact-xs" variant="subtle" onClick={() => setHoursOf(channel)} data-testid="channel-hours">
+                            {t('settings.channels.hours')}
+                          </Button>
+                          {channel.capabilities?.templates && <SyncTemplatesButton channelId={channel.id} />}
+                          {CONNECTABLE.has(channel.type) && (
                             <Button
                               size="compact-xs"
                               variant="subtle"
                               loading={connect.isPending && connect.variables === channel.id}
-                              onClick={() => connect.mutate(channel.id, { onSuccess: (c) => showConnection(t, c), onError: (err) => notifications.show({ color: 'red', message: errorMessage(t, err) }) })}
+                              onClick={() => connect.mutate(channel.id, { onSuccess: (c) => showConnection(t, c, channel.type), onError: (err) => notifications.show({ color: 'red', message: errorMessage(t, err) }) })}
                             >
                               {t('settings.channels.testConnection')}
                             </Button>
@@ -240,8 +247,11 @@ export function ChannelsSettings() {
         )}
       </QueryState>
       <ApiChannelModal opened={editing !== null} channel={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onCreated={setSecretOf} />
-      <TelegramChannelModal opened={creatingTelegram} onClose={() => setCreatingTelegram(false)} />
+      <WebchatChannelModal opened={editingOwn?.type === 'webchat'} channel={editingOwn ?? undefined} onClose={() => setEditingOwn(null)} />
+      <EmailChannelModal opened={editingOwn?.type === 'email'} channel={editingOwn ?? undefined} onClose={() => setEditingOwn(null)} />
+      <FormChannelModal opened={editingOwn?.type === 'form'} channel={editingOwn ?? undefined} onClose={() => setEditingOwn(null)} />
       <SecretModal channel={secretOf} onClose={() => setSecretOf(null)} />
+      <ChannelHoursModal channel={hoursOf} onClose={() => setHoursOf(null)} />
       <ConfirmMutation
         target={rotating}
         mutation={rotate}

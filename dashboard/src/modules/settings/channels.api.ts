@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { fetchAll } from './fetch-all';
+import type { BusinessHours } from './business-hours-editor';
 
 export interface Channel {
   id: number;
@@ -13,6 +14,10 @@ export interface Channel {
   /** Where the provider or the integration posts inbound traffic (`…/hooks/<type>/<id>`). */
   webhookUrl: string;
   hasSecret: boolean;
+  /** Null: always open. */
+  businessHours?: BusinessHours | null;
+  /** What the channel's provider allows (null for an unknown type); `templates`: it has message templates to synchronise. */
+  capabilities?: { templates: boolean } | null;
   createdAt: string;
 }
 
@@ -34,7 +39,8 @@ export function useChannels() {
   return useQuery({ queryKey: channelsKey, queryFn: ({ signal }) => fetchAll<Channel>('/channels', 200, signal), staleTime: 30_000 });
 }
 
-function useReplaceInList() {
+/** Puts a created or changed channel into the cached list (without its once-shown secret). */
+export function useReplaceInList() {
   const queryClient = useQueryClient();
   return (channel: Channel) =>
     queryClient.setQueryData<Channel[]>(channelsKey, (list) => {

@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Group, Modal, NumberInput, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../auth/validation';
 import { contactFieldTypes, useSaveContactField, type ContactField, type ContactFieldType } from './contact-fields.api';
 import { serverErrors } from './form-errors';
 import { keyFromLabel, validateContactField } from './settings-validation';
+import { FormActions } from './settings-ui';
 
 type Field = 'key' | 'label' | 'type' | 'options' | 'required' | 'position';
 const fields: Field[] = ['key', 'label', 'type', 'options', 'required', 'position'];
@@ -144,14 +145,7 @@ export function ContactFieldModal({ opened, field, defaultPosition, onClose }: {
               setForm((f) => ({ ...f, required }));
             }}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('settings.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {field ? t('settings.save') : t('settings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} submitLabel={field ? t('settings.save') : t('settings.create')} />
         </Stack>
       </form>
     </Modal>

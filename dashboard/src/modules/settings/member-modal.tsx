@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AccessLevel, Role } from '../../app/auth';
@@ -14,6 +14,7 @@ export function MemberModal({ member, onClose, teams, isOwner }: { member: Membe
   const [role, setRole] = useState<Role>('agent');
   const [accessLevel, setAccessLevel] = useState<AccessLevel>('all');
   const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [maxConversations, setMaxConversations] = useState<number | ''>('');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -21,6 +22,7 @@ export function MemberModal({ member, onClose, teams, isOwner }: { member: Membe
     setRole(member.role);
     setAccessLevel(member.accessLevel);
     setTeamIds(member.teamIds.map(String));
+    setMaxConversations(member.maxConversations ?? '');
     setError(null);
   }, [member]);
 
@@ -28,7 +30,7 @@ export function MemberModal({ member, onClose, teams, isOwner }: { member: Membe
     event.preventDefault();
     if (!member) return;
     update.mutate(
-      { id: member.id, role, accessLevel, teamIds: teamIds.map(Number) },
+      { id: member.id, role, accessLevel, teamIds: teamIds.map(Number), maxConversations: maxConversations === '' ? null : maxConversations },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('settings.saved') });
@@ -78,6 +80,17 @@ export function MemberModal({ member, onClose, teams, isOwner }: { member: Membe
             searchable
             clearable
             nothingFoundMessage={t('common.nothingFound')}
+          />
+          <NumberInput
+            label={t('settings.users.maxConversations')}
+            description={t('settings.users.maxConversationsHint')}
+            placeholder={t('settings.teams.routing.noLimit')}
+            min={1}
+            max={500}
+            allowDecimal={false}
+            value={maxConversations}
+            onChange={(v) => setMaxConversations(v === '' ? '' : Number(v))}
+            data-testid="member-max-conversations"
           />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>

@@ -21,6 +21,8 @@ export interface Member {
   joinedAt: string;
   status?: PresenceStatus;
   lastSeenAt?: string | null;
+  /** Most open conversations routing assigns them, all teams together; null: no limit. */
+  maxConversations?: number | null;
 }
 
 export interface Invitation {
@@ -48,6 +50,7 @@ export interface MemberChanges {
   accessLevel?: AccessLevel;
   active?: boolean;
   teamIds?: number[];
+  maxConversations?: number | null;
 }
 
 export const memberKeys = {

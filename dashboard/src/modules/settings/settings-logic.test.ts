@@ -21,6 +21,7 @@ import type { Snippet } from './snippets.api';
 import { filterSnippets } from './snippets-settings';
 import { filterMembers } from './users-settings';
 import { timezoneOptions, workspaceChanges } from './workspace-settings';
+import type { Workspace } from './workspace.api';
 
 const t = i18n.getFixedT('es');
 
@@ -183,7 +184,10 @@ describe('members list', () => {
 });
 
 describe('workspace form', () => {
-  const saved = { id: 1, name: 'Óptica', timezone: 'America/Caracas', language: 'es', reopenWindowMinutes: 60, createdAt: '' };
+  const saved: Workspace = {
+    id: 1, name: 'Óptica', timezone: 'America/Caracas', language: 'es', reopenWindowMinutes: 60, createdAt: '',
+    onlyAssigneeReplies: false, closingNotePolicy: 'optional', closingMessage: null, closeResumesBot: true, closeReleasesAssignee: true, autoAwayMinutes: 5, autoOfflineMinutes: 30,
+  };
 
   it('sends only what changed', () => {
     expect(workspaceChanges(saved, { name: ' Óptica ', timezone: 'America/Caracas', language: 'es', reopenWindowMinutes: 60 })).toEqual({});

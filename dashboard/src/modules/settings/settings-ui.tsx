@@ -192,3 +192,18 @@ export function ConfirmMutation<R>({
     />
   );
 }
+
+/** A form's footer: Cancel, and the submit button (Create by default) spinning while it saves. */
+export function FormActions({ onCancel, loading, submitLabel }: { onCancel: () => void; loading: boolean; submitLabel?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('settings.cancel')}
+      </Button>
+      <Button type="submit" loading={loading}>
+        {submitLabel ?? t('settings.create')}
+      </Button>
+    </Group>
+  );
+}

@@ -115,3 +115,18 @@ export function validateWorkspace(t: TFunction, form: { name: string; timezone: 
       Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_REOPEN_WINDOW_MINUTES ? undefined : t('settings.validation.range', { min: 0, max: MAX_REOPEN_WINDOW_MINUTES }),
   });
 }
+
+export const CLOSING_MESSAGE_MAX = 1000;
+export const AUTO_AWAY_MAX = 240;
+export const AUTO_OFFLINE_MAX = 1440;
+
+const minutesIn = (value: number | string, max: number) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
+
+/** The workspace's conversation and presence rules: the closing message's length and the idle minutes. */
+export function validateWorkspacePolicies(t: TFunction, form: { closingMessage: string; autoAwayMinutes: number | string; autoOfflineMinutes: number | string }) {
+  return clean({
+    closingMessage: text(t, form.closingMessage, CLOSING_MESSAGE_MAX, false),
+    autoAwayMinutes: minutesIn(form.autoAwayMinutes, AUTO_AWAY_MAX) ? undefined : t('settings.validation.range', { min: 1, max: AUTO_AWAY_MAX }),
+    autoOfflineMinutes: minutesIn(form.autoOfflineMinutes, AUTO_OFFLINE_MAX) ? undefined : t('settings.validation.range', { min: 1, max: AUTO_OFFLINE_MAX }),
+  });
+}

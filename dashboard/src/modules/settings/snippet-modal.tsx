@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../auth/validation';
@@ -7,6 +7,7 @@ import { useContactFields } from './contact-fields.api';
 import { serverErrors } from './form-errors';
 import { validateSnippet } from './settings-validation';
 import { snippetVariables, useSaveSnippet, type Snippet, type SnippetScope } from './snippets.api';
+import { FormActions } from './settings-ui';
 
 type Field = 'shortcut' | 'title' | 'body';
 const fields: Field[] = ['shortcut', 'title', 'body'];
@@ -165,14 +166,7 @@ export function SnippetModal({
               ))}
             </Group>
           </Stack>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('settings.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {snippet ? t('settings.save') : t('settings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} submitLabel={snippet ? t('settings.save') : t('settings.create')} />
         </Stack>
       </form>
     </Modal>

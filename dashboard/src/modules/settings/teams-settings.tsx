@@ -9,9 +9,10 @@ import type { FieldErrors } from '../auth/validation';
 import { serverErrors } from './form-errors';
 import { useMembers, type Member } from './members.api';
 import { useSettingsAccess } from './settings-access';
-import { ConfirmMutation, EmptyRow, QueryState, SettingsSection } from './settings-ui';
+import { ConfirmMutation, EmptyRow, FormActions, QueryState, SettingsSection } from './settings-ui';
 import { validateTeam } from './settings-validation';
 import { useDeleteTeam, useSaveTeam, useSetTeamMembers, useTeams, type Team } from './teams.api';
+import { TeamRoutingModal } from './team-routing-modal';
 
 type Field = 'name' | 'description';
 
@@ -83,14 +84,7 @@ function TeamModal({ opened, team, onClose }: { opened: boolean; team: Team | nu
             autosize
             minRows={2}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('settings.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {team ? t('settings.save') : t('settings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} submitLabel={team ? t('settings.save') : t('settings.create')} />
         </Stack>
       </form>
     </Modal>
@@ -168,6 +162,7 @@ export function TeamsSettings() {
   const [editing, setEditing] = useState<Team | null | 'new'>(null);
   const [membersOf, setMembersOf] = useState<Team | null>(null);
   const [deleting, setDeleting] = useState<Team | null>(null);
+  const [configuring, setConfiguring] = useState<Team | null>(null);
   const people = members.data ?? [];
 
   return (
@@ -224,6 +219,9 @@ export function TeamsSettings() {
                     {isAdmin && (
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Button size="compact-xs" variant="subtle" onClick={() => setConfiguring(team)} data-testid="team-configure">
+                            {t('settings.teams.configure')}
+                          </Button>
                           <Button size="compact-xs" variant="subtle" onClick={() => setMembersOf(team)}>
                             {t('settings.teams.members')}
                           </Button>
@@ -245,6 +243,7 @@ export function TeamsSettings() {
       </QueryState>
       <TeamModal opened={editing !== null} team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       <MembersModal team={membersOf} members={people} onClose={() => setMembersOf(null)} />
+      <TeamRoutingModal team={configuring} onClose={() => setConfiguring(null)} />
       <ConfirmMutation
         target={deleting}
         mutation={remove}

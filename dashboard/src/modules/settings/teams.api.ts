@@ -2,12 +2,27 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { fetchAll } from './fetch-all';
 import { memberKeys } from './members.api';
+import type { BusinessHours } from './business-hours-editor';
+
+export type AssignmentPolicy = 'manual' | 'round_robin' | 'least_busy';
+export type MemberStatus = 'online' | 'away' | 'busy' | 'offline';
+
+/** How the team's queue is served (the server's `teamRouting`). */
+export interface TeamRouting {
+  policy: AssignmentPolicy;
+  assignStatuses: MemberStatus[];
+  maxPerAgent: number | null;
+  reassignAfterMinutes: number | null;
+  returnWhenOffline: boolean;
+  businessHours: BusinessHours | null;
+}
 
 export interface Team {
   id: number;
   name: string;
   description: string;
   memberIds: number[];
+  routing: TeamRouting;
   createdAt: string;
 }
 
@@ -23,6 +38,14 @@ export function useSaveTeam() {
     mutationFn: ({ id, ...body }: { id?: number; name: string; description: string }) =>
       id ? api<{ team: Team }>(`/teams/${id}`, { method: 'PATCH', body }) : api<{ team: Team }>('/teams', { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: teamsKey }),
+  });
+}
+
+export function useSaveTeamRouting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, routing }: { id: number; routing: TeamRouting }) => api<{ team: Team }>(`/teams/${id}`, { method: 'PATCH', body: { routing } }),
+    onSuccess: ({ team }) => queryClient.setQueryData<Team[]>(teamsKey, (list) => list?.map((t) => (t.id === team.id ? team : t))),
   });
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -7,16 +7,18 @@ import type { FieldErrors } from '../auth/validation';
 import { useCreateTelegramChannel, type ChannelConnection } from './channels.api';
 import { serverErrors } from './form-errors';
 import { DefaultTeamSelect } from './default-team-select';
+import { FormActions } from './settings-ui';
 
 type Field = 'name' | 'botToken' | 'defaultTeamId';
 const fields: Field[] = ['name', 'botToken', 'defaultTeamId'];
 const BOT_TOKEN = /^\d{5,}:[A-Za-z0-9_-]{20,}$/;
 
 /** Tells the admin whether the provider took our webhook (on create, rotation and "test connection"). */
-export function showConnection(t: TFunction, connection: ChannelConnection | undefined) {
+export function showConnection(t: TFunction, connection: ChannelConnection | undefined, type?: string) {
   if (!connection) return;
   if (connection.status === 'failed') notifications.show({ color: 'red', autoClose: false, message: t('settings.channels.connectFailed', { error: connection.error }) });
-  else notifications.show({ color: 'teal', message: t(connection.status === 'connected' ? 'settings.channels.connected' : 'settings.channels.notNeeded') });
+  // The channel type's own words where it has them (settings.channels.connectedTo.<type>).
+  else notifications.show({ color: 'teal', message: connection.status === 'connected' ? t([`settings.channels.connectedTo.${type}`, 'settings.channels.connected']) : t('settings.channels.notNeeded') });
 }
 
 export function validateTelegramChannel(t: TFunction, form: { name: string; botToken: string }): FieldErrors<Field> {
@@ -86,14 +88,7 @@ export function TelegramChannelModal({ opened, onClose }: { opened: boolean; onC
             required
           />
           <DefaultTeamSelect value={form.defaultTeamId} onChange={(defaultTeamId) => setForm((f) => ({ ...f, defaultTeamId }))} error={errors.defaultTeamId} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('settings.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('settings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

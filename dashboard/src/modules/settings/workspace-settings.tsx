@@ -7,11 +7,16 @@ import type { FieldErrors } from '../auth/validation';
 import { serverErrors } from './form-errors';
 import { useSettingsAccess } from './settings-access';
 import { QueryState, SettingsSection } from './settings-ui';
-import { MAX_REOPEN_WINDOW_MINUTES, validateWorkspace } from './settings-validation';
+import { MAX_REOPEN_WINDOW_MINUTES, validateWorkspace, validateWorkspacePolicies } from './settings-validation';
 import { useUpdateWorkspace, useWorkspace, type Workspace, type WorkspaceChanges } from './workspace.api';
+import { ConversationPolicyFields, PresencePolicyFields, policyChanges, policyFields, policyForm, type PolicyField, type PolicyForm } from './workspace-policy-fields';
 
-type Field = 'name' | 'timezone' | 'language' | 'reopenWindowMinutes';
-const fields: Field[] = ['name', 'timezone', 'language', 'reopenWindowMinutes'];
+type BasicField = 'name' | 'timezone' | 'language' | 'reopenWindowMinutes';
+type Field = BasicField | PolicyField;
+const fields: Field[] = ['name', 'timezone', 'language', 'reopenWindowMinutes', ...policyFields];
+type Form = { name: string; timezone: string; language: string; reopenWindowMinutes: number | string } & PolicyForm;
+
+const formOf = (w: Workspace): Form => ({ name: w.name, timezone: w.timezone, language: w.language, reopenWindowMinutes: w.reopenWindowMinutes, ...policyForm(w) });
 
 /** IANA zones the browser knows, with the current one first in line even if the browser lacks it. */
 export function timezoneOptions(current: string): string[] {
@@ -32,16 +37,16 @@ export function workspaceChanges(saved: Workspace, form: { name: string; timezon
 function WorkspaceForm({ workspace, readOnly }: { workspace: Workspace; readOnly: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateWorkspace();
-  const [form, setForm] = useState({ name: workspace.name, timezone: workspace.timezone, language: workspace.language, reopenWindowMinutes: workspace.reopenWindowMinutes as number | string });
+  const [form, setForm] = useState<Form>(() => formOf(workspace));
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [error, setError] = useState<string | null>(null);
   const timezones = useMemo(() => timezoneOptions(workspace.timezone), [workspace.timezone]);
 
   useEffect(() => {
-    setForm({ name: workspace.name, timezone: workspace.timezone, language: workspace.language, reopenWindowMinutes: workspace.reopenWindowMinutes });
+    setForm(formOf(workspace));
   }, [workspace]);
 
-  const set = (field: Field, value: string | number) => {
+  const set = (field: Field, value: Form[Field]) => {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors((x) => ({ ...x, [field]: undefined }));
   };
@@ -49,10 +54,10 @@ function WorkspaceForm({ workspace, readOnly }: { workspace: Workspace; readOnly
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const found = validateWorkspace(t, form, timezones);
+    const found = { ...validateWorkspace(t, form, timezones), ...validateWorkspacePolicies(t, form) };
     setErrors(found);
     if (Object.keys(found).length) return;
-    const changes = workspaceChanges(workspace, { ...form, reopenWindowMinutes: Number(form.reopenWindowMinutes) });
+    const changes = { ...workspaceChanges(workspace, { ...form, reopenWindowMinutes: Number(form.reopenWindowMinutes) }), ...policyChanges(workspace, form) };
     if (Object.keys(changes).length === 0) return;
     update.mutate(changes, {
       onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
@@ -122,6 +127,8 @@ function WorkspaceForm({ workspace, readOnly }: { workspace: Workspace; readOnly
             disabled={readOnly}
             maw={320}
           />
+          <ConversationPolicyFields form={form} set={set} errors={errors} readOnly={readOnly} />
+          <PresencePolicyFields form={form} set={set} errors={errors} readOnly={readOnly} />
           {!readOnly && (
             <Group>
               <Button type="submit" loading={update.isPending}>
@@ -135,7 +142,10 @@ function WorkspaceForm({ workspace, readOnly }: { workspace: Workspace; readOnly
   );
 }
 
-/** The workspace's name, time zone (reports, business hours, transcripts), language (mails) and reopen window. */
+/**
+ * The workspace's name, time zone (reports, business hours, transcripts), language (mails) and reopen window; who
+ * replies and what closing does (Conversations); when members show as away and offline (Presence).
+ */
 export function WorkspaceSettings() {
   const { t } = useTranslation();
   const { isAdmin } = useSettingsAccess();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import { meKey, type Me } from '../../app/auth';
+import { meKey, type ClosingNotePolicy, type Me } from '../../app/auth';
 
 export interface Workspace {
   id: number;
@@ -8,10 +8,17 @@ export interface Workspace {
   timezone: string;
   language: string;
   reopenWindowMinutes: number;
+  onlyAssigneeReplies: boolean;
+  closingNotePolicy: ClosingNotePolicy;
+  closingMessage: string | null;
+  closeResumesBot: boolean;
+  closeReleasesAssignee: boolean;
+  autoAwayMinutes: number;
+  autoOfflineMinutes: number;
   createdAt: string;
 }
 
-export type WorkspaceChanges = Partial<Pick<Workspace, 'name' | 'timezone' | 'language' | 'reopenWindowMinutes'>>;
+export type WorkspaceChanges = Partial<Omit<Workspace, 'id' | 'createdAt'>>;
 
 export const workspaceKey = ['settings', 'workspace'] as const;
 
@@ -25,10 +32,8 @@ export function useUpdateWorkspace() {
     mutationFn: (changes: WorkspaceChanges) => api<{ workspace: Workspace }>('/workspace', { method: 'PATCH', body: changes }),
     onSuccess: ({ workspace }) => {
       queryClient.setQueryData(workspaceKey, workspace);
-      // The header shows the workspace's name from the session.
-      queryClient.setQueryData<Me | null>(meKey, (me) =>
-        me ? { ...me, workspace: { ...me.workspace, name: workspace.name, timezone: workspace.timezone, language: workspace.language } } : me,
-      );
+      // The header, the composer, the close dialog and presence read the workspace from the session.
+      queryClient.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, workspace: { ...me.workspace, ...workspace } } : me));
     },
   });
 }

@@ -27,6 +27,9 @@ export type Action =
   | 'snippet.manage' | 'contact-field.manage'
   | 'call.ingest' | 'call.read' | 'call.update';
 
+/** The system acting in a workspace: jobs, routing, the widget's visitor side. */
+export const systemActor = (workspaceId: number): Actor => ({ type: 'system', workspaceId, userId: null, role: 'owner', accessLevel: 'all', teamIds: [] });
+
 /** What the actor acts upon: the workspace, and for conversations the scope that access levels look at. */
 export interface Resource {
   workspaceId: number;

@@ -3,7 +3,7 @@
  * shared conformance suite in __contract__/ runs against each adapter and its local provider fake.
  */
 import type { Readable } from 'node:stream';
-import type { Config } from '../../platform/config/config.js';
+import type { ProviderUrls } from '../../platform/config/config.js';
 
 export interface ChannelRecord {
   id: number;
@@ -19,6 +19,13 @@ export interface RawRequest {
   rawBody: Buffer;
   body: unknown;
   query: Record<string, unknown>;
+  /**
+   * The public URL the provider requested (PUBLIC_URL + path and query), for signatures computed over it (Twilio's
+   * X-Twilio-Signature, MessageBird's url_hash). Behind a TLS-terminating proxy the local URL would not match.
+   */
+  url?: string;
+  /** When the request arrived (the injected clock), for signatures that expire (MessageBird's exp and nbf). */
+  receivedAt?: Date;
 }
 
 export interface InboundContact {
@@ -44,8 +51,12 @@ export interface InboundAttachment {
 export type DeliveryStatusUpdate = 'sent' | 'delivered' | 'read' | 'failed';
 
 export type InboundEvent =
-  /** A customer's message (text and/or files), possibly quoting one of ours or theirs. */
-  | { kind: 'message'; externalId: string; contact: InboundContact; text: string; sentAt?: Date; attachments?: InboundAttachment[]; replyTo?: string; meta?: Record<string, unknown> }
+  /**
+   * A customer's message (text and/or files), possibly quoting one of ours or theirs. `conversationHint`: the
+   * conversation of this channel the message answers, when the adapter knows it (email threads by headers and
+   * reply token): it goes there, reopened whatever its age, rather than to the contact's latest conversation.
+   */
+  | { kind: 'message'; externalId: string; contact: InboundContact; text: string; sentAt?: Date; attachments?: InboundAttachment[]; replyTo?: string; meta?: Record<string, unknown>; conversationHint?: { id: number } }
   /** A tap on a button, list row, quick reply or inline keyboard: `payload` is the machine value, `title` what the customer saw. */
   | { kind: 'interactive_reply'; externalId: string; contact: InboundContact; payload: string; title: string; replyTo?: string; sentAt?: Date }
   /** An emoji put on (or, with emoji null, taken off) a message. */
@@ -96,7 +107,8 @@ export interface TemplateComponent {
 export type OutboundContent =
   | { type: 'text'; text: string }
   | { type: 'media'; text: string; attachments: OutboundAttachment[] }
-  | { type: 'template'; name: string; language: string; components: TemplateComponent[] }
+  /** `externalId`: the provider's id of the template, for providers that send it by id (Twilio's Content SID). */
+  | { type: 'template'; name: string; language: string; components: TemplateComponent[]; externalId?: string }
   | { type: 'interactive'; text: string; buttons: Array<{ id: string; title: string }> };
 
 export interface OutboundMessage {
@@ -105,13 +117,61 @@ export interface OutboundMessage {
   contactExternalId: string;
   /** The provider's id of the message this one answers, when the agent quoted one. */
   replyToExternalId?: string;
+  /**
+   * Set when the reply goes out after the reply window closed but within the provider's tagged extension
+   * (Messenger's and Instagram's HUMAN_AGENT, 7 days): the adapter sends it with this tag.
+   */
+  windowTag?: string;
+  /**
+   * The customer's latest message in the conversation (its provider id and stored meta), given to adapters whose
+   * capabilities say `threadsReplies`: email answers it with In-Reply-To, References and "Re: <its subject>".
+   */
+  inReplyTo?: { externalId: string; meta: Record<string, unknown> };
   content: OutboundContent;
 }
 
 export interface SendOptions {
   timeoutMs: number;
-  /** Provider base URLs (TELEGRAM_API_URL, …) come from here, so local fakes can stand in. */
-  config: Pick<Config, 'TELEGRAM_API_URL'>;
+  /**
+   * Provider base URLs (TELEGRAM_API_URL, META_GRAPH_URL, …) come from here, so local fakes can stand in; and our
+   * public URL, from which an adapter names its webhook in a send (Twilio's StatusCallback).
+   */
+  config: ProviderUrls & { publicUrl?: string };
+  /** Given by the send job, for adapters that deliver through another channel (web forms answer by email or SMS). */
+  lookup?: SendLookup;
+  /** The parts of this reply already accepted by the provider in an earlier try (see `sendInParts`). */
+  parts?: PartsProgress;
+}
+
+/** A reply that goes out as several provider messages (a long text, a caption and files): what went out already. */
+export interface PartsProgress {
+  /** The provider's ids of the parts sent, in order. */
+  sent: string[];
+  /** Called as soon as one more part is accepted, before the next is tried. */
+  record(externalId: string): Promise<void>;
+}
+
+/**
+ * Sends the parts of one reply in order and answers with the first part's id. A retry after a later part failed
+ * resumes after the parts already accepted, so the customer never gets the first ones twice.
+ */
+export async function sendInParts(parts: Array<() => Promise<string>>, progress?: PartsProgress): Promise<SendResult> {
+  const sent = [...(progress?.sent ?? [])];
+  for (const part of parts.slice(sent.length)) {
+    const id = await part();
+    sent.push(id);
+    await progress?.record(id);
+  }
+  if (!sent[0]) throw new ChannelSendError('permanent', 'Nothing to send');
+  return { externalId: sent[0] };
+}
+
+/** Reads scoped to the message's workspace. */
+export interface SendLookup {
+  /** Another channel of the workspace, with its secrets (null: none such). */
+  channel(channelId: number): Promise<(ChannelRecord & { active: boolean }) | null>;
+  /** The conversation's contact as it is now (an agent may have corrected the address). */
+  contact(conversationId: number): Promise<{ name: string; email: string | null; phone: string | null } | null>;
 }
 
 export interface SendResult {
@@ -135,11 +195,31 @@ export interface ChannelCapabilities {
   media: { types: string[]; maxBytes: number };
   /**
    * Milliseconds after the customer's last message during which free-form replies are allowed (null = no window);
-   * `tag` names the provider's way past it for human agents (Messenger's HUMAN_AGENT), if any.
+   * `tag` names the provider's way past it for human agents (Messenger's HUMAN_AGENT), if any, and
+   * `tagDurationMs` how long after the customer's last message that tag is accepted.
    */
-  replyWindow: { durationMs: number | null; tag?: string };
+  replyWindow: { durationMs: number | null; tag?: string; tagDurationMs?: number };
   templates: boolean;
   interactive: boolean;
+  /**
+   * The most messages the provider accepts per second for one channel account (WhatsApp: 80 per phone
+   * number); the outbound job holds every node of a deployment to it (messages/outbound-throttle.ts).
+   */
+  maxSendsPerSecond?: number;
+  /** Replies thread on the customer's latest message (OutboundMessage.inReplyTo), which the send job then looks up. */
+  threadsReplies?: boolean;
+}
+
+/** A message template as the provider defines it (WhatsApp), kept in channel_templates by the sync. */
+export interface ProviderTemplate {
+  externalId?: string;
+  name: string;
+  language: string;
+  category?: string;
+  /** APPROVED, PENDING, REJECTED, PAUSED, DISABLED. */
+  status: string;
+  /** The provider's components (header, body with {{1}} variables, footer, buttons) as it returned them. */
+  components: unknown[];
 }
 
 export interface FetchedMedia {
@@ -174,6 +254,13 @@ export interface ChannelAdapter {
   acknowledge?(channel: ChannelRecord, events: InboundEvent[], opts: SendOptions): Promise<void>;
   /** Downloads an inbound attachment given by reference (InboundAttachment.ref), for providers whose media needs an API call. */
   fetchMedia?(channel: ChannelRecord, ref: string, opts: SendOptions): Promise<FetchedMedia>;
+  /** Every message template of the channel's account, for providers that have them (WhatsApp's message_templates). */
+  listTemplates?(channel: ChannelRecord, opts: SendOptions): Promise<ProviderTemplate[]>;
+  /**
+   * The body a provider expects in answer to a webhook it delivered (Twilio wants TwiML); without it, or when the
+   * caller asks for JSON, the hook answers JSON with the stored ids.
+   */
+  webhookResponse?(events: InboundEvent[]): { contentType: string; body: string };
 }
 
 export const dedupeKeyOf = (adapter: Pick<ChannelAdapter, 'dedupeKey'>, event: InboundEvent) => (adapter.dedupeKey ?? defaultDedupeKey)(event);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelTypeNames } from './channel-settings.js';
+import { businessHoursSchema } from '../routing/business-hours.schemas.js';
 
 const configObject = z.record(z.string(), z.unknown());
 /** Secret values are strings; what each type needs is checked by its settings (channel-settings.ts). */
@@ -22,6 +23,8 @@ export const createChannelBody = z.object({
   defaultTeamId: z.number().int().positive().nullish(),
   botEnabled: z.boolean().default(false),
   active: z.boolean().default(true),
+  /** Null or omitted: always open. */
+  businessHours: businessHoursSchema.nullable().optional(),
 });
 
 export const updateChannelBody = z.object({
@@ -33,6 +36,20 @@ export const updateChannelBody = z.object({
   defaultTeamId: z.number().int().positive().nullable().optional(),
   botEnabled: z.boolean().optional(),
   active: z.boolean().optional(),
+  /** Replaces the channel's hours; null: always open. */
+  businessHours: businessHoursSchema.nullable().optional(),
+});
+
+const channelCapabilities = z.object({
+  media: z.object({ types: z.array(z.string()), maxBytes: z.number() }),
+  replyWindow: z.object({
+    durationMs: z.number().nullable().describe("Free-form replies are accepted this long after the customer's last message (null: always)"),
+    tag: z.string().optional().describe('The provider\'s tag past the window for human agents (HUMAN_AGENT)'),
+    tagDurationMs: z.number().optional(),
+  }),
+  templates: z.boolean(),
+  interactive: z.boolean(),
+  maxSendsPerSecond: z.number().optional(),
 });
 
 export const channelDto = z.object({
@@ -43,10 +60,14 @@ export const channelDto = z.object({
   defaultTeamId: z.number().nullable(),
   botEnabled: z.boolean(),
   active: z.boolean(),
+  /** Opening hours (null: always open); outside them the customer gets the away message. */
+  businessHours: businessHoursSchema.nullable(),
   /** Where the provider (or the integration) posts inbound traffic. */
   webhookUrl: z.string(),
   /** Secrets exist and are sealed; their values are never returned after creation or rotation. */
   hasSecret: z.boolean(),
+  /** What the channel's provider accepts, so clients can adapt (file types and sizes, reply window, templates, buttons). */
+  capabilities: channelCapabilities.nullable(),
   createdAt: z.string(),
 });
 

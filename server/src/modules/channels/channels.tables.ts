@@ -1,6 +1,7 @@
 import { bigint, bigserial, boolean, jsonb, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/workspaces.tables.js';
 import { teams } from '../teams/teams.tables.js';
+import type { BusinessHours } from '../routing/business-hours.types.js';
 
 export const channels = pgTable('channels', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -13,6 +14,8 @@ export const channels = pgTable('channels', {
   secretsCiphertext: text('secrets_ciphertext'),
   defaultTeamId: bigint('default_team_id', { mode: 'number' }).references(() => teams.id),
   botEnabled: boolean('bot_enabled').notNull().default(false),
+  /** Null: always open. Outside them the customer gets the away message. */
+  businessHours: jsonb('business_hours').$type<BusinessHours>(),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('channels_ws_idx').on(t.workspaceId)]);

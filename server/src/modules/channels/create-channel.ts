@@ -20,6 +20,7 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
   const settings = settingsFor(input.type);
   const config = parseChannelConfig(input.type, input.config);
   const secrets = parseChannelSecrets(input.type, { ...settings.generateSecrets(), ...input.secrets });
+  await settings.checkInWorkspace?.(ctx.db, actor.workspaceId, config);
   if (input.defaultTeamId != null && !(await findTeam(ctx.db, actor.workspaceId, input.defaultTeamId))) {
     throw validationError('body.defaultTeamId', 'No such team in this workspace');
   }
@@ -34,6 +35,7 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
       defaultTeamId: input.defaultTeamId ?? null,
       botEnabled: input.botEnabled,
       active: input.active,
+      businessHours: input.businessHours ?? null,
     });
     const dto = toChannelDto(ctx, row);
     emit({ workspaceId: actor.workspaceId, type: 'channel.created', actor: eventActor(actor), payload: { channel: dto } });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { UseCaseContext } from '../use-case.js';
 import { can } from '../auth/permissions.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
@@ -6,7 +7,7 @@ import { eventActor } from '../../platform/events/event-types.js';
 import { findChannel, updateChannel as updateChannelRow, type NewChannelRow } from './channels.repo.js';
 import { findTeam } from '../teams/teams.repo.js';
 import { toChannelDto } from './channel-dto.js';
-import { parseChannelConfig, parseChannelSecrets, validationError } from './channel-settings.js';
+import { parseChannelConfig, parseChannelSecrets, settingsFor, validationError } from './channel-settings.js';
 import type { UpdateChannelInput } from './channels.schemas.js';
 
 function mergeConfig(current: Record<string, unknown>, patch: Record<string, unknown>) {
@@ -36,6 +37,7 @@ export async function updateChannel(ctx: UseCaseContext, input: UpdateChannelInp
     if (input.name !== undefined && input.name !== channel.name) change('name', input.name);
     if (input.config !== undefined) {
       const config = parseChannelConfig(channel.type, mergeConfig(channel.config, input.config));
+      await settingsFor(channel.type).checkInWorkspace?.(tx, actor.workspaceId, config);
       if (JSON.stringify(config) !== JSON.stringify(channel.config)) change('config', config);
     }
     if (input.secrets !== undefined) change('secretsCiphertext', ctx.secrets.seal(parseChannelSecrets(channel.type, input.secrets)), 'secrets');
@@ -47,6 +49,7 @@ export async function updateChannel(ctx: UseCaseContext, input: UpdateChannelInp
     }
     if (input.botEnabled !== undefined && input.botEnabled !== channel.botEnabled) change('botEnabled', input.botEnabled);
     if (input.active !== undefined && input.active !== channel.active) change('active', input.active);
+    if (input.businessHours !== undefined && !isDeepStrictEqual(input.businessHours, channel.businessHours ?? null)) change('businessHours', input.businessHours);
     if (!changes.length) return toChannelDto(ctx, channel);
 
     const dto = toChannelDto(ctx, await updateChannelRow(tx, channel.id, next));

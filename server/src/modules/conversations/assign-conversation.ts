@@ -4,6 +4,8 @@ import { assertTransition } from './conversation-status.js';
 import { changeConversation } from './change-conversation.js';
 import { isMemberOfWorkspace } from './conversations.repo.js';
 import { findTeam } from '../teams/teams.repo.js';
+import { eventActor } from '../../platform/events/event-types.js';
+import { recordTransfer, type Placement } from './transfers.repo.js';
 
 export interface AssignInput {
   /** A user, or null to unassign; omitted leaves the assignee unless the team changes. */
@@ -19,6 +21,7 @@ export interface AssignInput {
  */
 export async function assignConversation(ctx: UseCaseContext, id: number, input: AssignInput) {
   if (input.assigneeId === undefined && input.teamId === undefined) throw badRequest('Give assigneeId, teamId or both');
+  let transfer: { from: Placement; to: Placement } | null = null;
   return changeConversation(ctx, id, 'conversation.assign', async (c, tx) => {
     const ws = ctx.actor.workspaceId;
     if (input.assigneeId != null && !(await isMemberOfWorkspace(tx, ws, input.assigneeId))) throw badRequest('assigneeId is not an active member of this workspace', [{ field: 'assigneeId', message: 'unknown user' }]);
@@ -28,11 +31,19 @@ export async function assignConversation(ctx: UseCaseContext, id: number, input:
     const assigneeId = input.assigneeId !== undefined ? input.assigneeId : input.teamId !== undefined && input.teamId !== c.teamId ? null : c.assigneeId;
     const wanted = assigneeId ? 'open' : c.status === 'bot' ? 'bot' : 'queued';
     const status = c.status === 'closed' || c.status === 'snoozed' ? c.status : wanted === c.status ? c.status : assertTransition(c.status, wanted);
+    // On the transfers record: a change of team, or from one agent to another (not taking from the queue, not releasing).
+    if (teamId !== c.teamId || (c.assigneeId !== null && assigneeId !== null && assigneeId !== c.assigneeId)) {
+      transfer = { from: { teamId: c.teamId, assigneeId: c.assigneeId }, to: { teamId, assigneeId } };
+    }
     return {
       patch: { assigneeId, teamId, status, ...(assigneeId && status === 'open' ? { botActive: false } : {}) },
       type: teamId !== c.teamId ? 'conversation.transferred' : 'conversation.assigned',
       activity: { action: teamId !== c.teamId ? 'transferred' : 'assigned', from: { assigneeId: c.assigneeId, teamId: c.teamId }, to: { assigneeId, teamId }, reason: input.reason ?? null },
       payload: { reason: input.reason ?? null },
     };
+  }, async (after, tx) => {
+    if (transfer) {
+      await recordTransfer(tx, { workspaceId: after.workspaceId, conversationId: after.id, ...transfer, by: eventActor(ctx.actor), reason: input.reason ?? null, at: after.lastActivityAt });
+    }
   });
 }

@@ -42,11 +42,24 @@ export async function changeConversation(
     if (!can(ctx.actor, action, { workspaceId: before.workspaceId, teamId: before.teamId, assigneeId: before.assigneeId })) throw forbidden();
     const change = await decide(before, tx);
     const now = ctx.clock.now();
-    const after = await updateConversation(tx, id, { ...change.patch, lastActivityAt: now });
+    const after = await updateConversation(tx, id, { ...change.patch, ...routingStamps(before, change.patch, now), lastActivityAt: now });
     await recordConversationChange(tx, emit, { before, after, type: change.type, activity: change.activity, payload: change.payload, actor: eventActor(ctx.actor), at: now });
     await extra?.(after, tx, emit);
   });
   return (await getConversation(ctx, id))!;
+}
+
+/**
+ * When a conversation enters a queue it takes its place by that time; when it gets a new assignee, "has not
+ * replied within N minutes" counts from then. A move between queues keeps the customer's place.
+ */
+export function routingStamps(before: ConversationRow, patch: Partial<NewConversation>, now: Date): Partial<NewConversation> {
+  const status = patch.status ?? before.status;
+  const assigneeId = patch.assigneeId !== undefined ? patch.assigneeId : before.assigneeId;
+  const stamps: Partial<NewConversation> = {};
+  if (status === 'queued' && assigneeId === null && (before.status !== 'queued' || before.assigneeId !== null)) stamps.queuedAt = now;
+  if (assigneeId !== before.assigneeId) stamps.assignedAt = assigneeId === null ? null : now;
+  return stamps;
 }
 
 /** The timeline entry and the events of a conversation change, written in the caller's transaction. */

@@ -29,6 +29,8 @@ export function conversationEvent(
         unreadCount: c.unreadCount,
         lastActivityAt: c.lastActivityAt.toISOString(),
         lastMessagePreview: c.lastMessagePreview,
+        queuedAt: c.queuedAt?.toISOString() ?? null,
+        assignedAt: c.assignedAt?.toISOString() ?? null,
       },
       ...(previous ? { previous: { teamId: previous.teamId, assigneeId: previous.assigneeId, status: previous.status } } : {}),
     },

@@ -36,14 +36,18 @@ export async function insertConversations(tx: Db, rows: NewConversation[]): Prom
   return tx.insert(conversations).values(rows).returning();
 }
 
-/** The latest conversation of each contact on a channel, locked: the ingest decides to reuse, reopen or start one. */
+/**
+ * The current conversation of each contact on a channel, locked: the one not closed (at most one is), else the
+ * latest. The ingest decides to reuse, reopen or start one. The open one need not be the latest: an agent, or an
+ * email answering an old thread, can reopen an older one.
+ */
 export async function latestConversationsForContacts(tx: Db, channelId: number, contactIds: number[]): Promise<ConversationRow[]> {
   if (contactIds.length === 0) return [];
   const latest = tx
-    .select({ id: sql<number>`max(${conversations.id})` })
+    .selectDistinctOn([conversations.contactId], { id: conversations.id })
     .from(conversations)
     .where(and(eq(conversations.channelId, channelId), inArray(conversations.contactId, contactIds)))
-    .groupBy(conversations.contactId);
+    .orderBy(conversations.contactId, sql`${conversations.status} = 'closed'`, desc(conversations.id));
   return tx
     .select()
     .from(conversations)
@@ -51,14 +55,20 @@ export async function latestConversationsForContacts(tx: Db, channelId: number, 
     .for('update');
 }
 
+/** Conversations of a channel by id, locked: the ones inbound replies name (InboundEvent's conversationHint). */
+export async function lockChannelConversations(tx: Db, channelId: number, ids: number[]): Promise<ConversationRow[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(conversations).where(and(eq(conversations.channelId, channelId), inArray(conversations.id, ids))).for('update');
+}
+
 /** Applies several conversations' new state in one statement (the ingest's batch update). */
 export async function applyInboundToConversations(
   tx: Db,
-  rows: Array<{ id: number; status: string; lastActivityAt: Date; preview: string; inbound: number; reopened: boolean }>,
+  rows: Array<{ id: number; status: string; lastActivityAt: Date; preview: string; inbound: number; reopened: boolean; release?: boolean }>,
 ) {
   if (rows.length === 0) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.id}::bigint, ${r.status}::conversation_status, ${r.lastActivityAt.toISOString()}::timestamptz, ${r.preview}::text, ${r.inbound}::int, ${r.reopened}::boolean)`),
+    rows.map((r) => sql`(${r.id}::bigint, ${r.status}::conversation_status, ${r.lastActivityAt.toISOString()}::timestamptz, ${r.preview}::text, ${r.inbound}::int, ${r.reopened}::boolean, ${r.release ?? false}::boolean)`),
     sql`, `,
   );
   await tx.execute(sql`
@@ -67,13 +77,16 @@ export async function applyInboundToConversations(
       last_activity_at = v.at, last_inbound_at = v.at,
       last_message_preview = v.preview,
       unread_count = c.unread_count + v.inbound,
+      queued_at = CASE WHEN v.status = 'queued' AND c.status <> 'queued' THEN v.at ELSE c.queued_at END,
       snooze_mode = CASE WHEN v.status = 'snoozed' THEN c.snooze_mode END,
       snoozed_until = CASE WHEN v.status = 'snoozed' THEN c.snoozed_until END,
       closed_at = CASE WHEN v.reopened THEN NULL ELSE c.closed_at END,
       closed_by = CASE WHEN v.reopened THEN NULL ELSE c.closed_by END,
       closing_category = CASE WHEN v.reopened THEN NULL ELSE c.closing_category END,
-      closing_summary = CASE WHEN v.reopened THEN NULL ELSE c.closing_summary END
-    FROM (VALUES ${values}) AS v(id, status, at, preview, inbound, reopened)
+      closing_summary = CASE WHEN v.reopened THEN NULL ELSE c.closing_summary END,
+      assignee_id = CASE WHEN v.release THEN NULL ELSE c.assignee_id END,
+      assigned_at = CASE WHEN v.release THEN NULL ELSE c.assigned_at END
+    FROM (VALUES ${values}) AS v(id, status, at, preview, inbound, reopened, release)
     WHERE c.id = v.id`);
 }
 
@@ -220,10 +233,16 @@ export async function findConversationsByIds(db: Db, workspaceId: number, ids: n
   return db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), inArray(conversations.id, ids)));
 }
 
-/** Minutes after closing during which a customer message reopens the conversation instead of starting one. */
-export async function reopenWindowOf(db: Db, workspaceId: number): Promise<number> {
-  const [w] = await db.select({ minutes: workspaces.reopenWindowMinutes }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return w?.minutes ?? 0;
+export interface ReopenRules {
+  /** Minutes after closing during which a customer message reopens the conversation instead of starting one. */
+  windowMinutes: number;
+  /** A reopened conversation goes back to the queue (or the bot), not to whoever had it when it closed. */
+  releaseAssignee: boolean;
+}
+
+export async function reopenRulesOf(db: Db, workspaceId: number): Promise<ReopenRules> {
+  const [w] = await db.select({ windowMinutes: workspaces.reopenWindowMinutes, releaseAssignee: workspaces.closeReleasesAssignee }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return w ?? { windowMinutes: 0, releaseAssignee: true };
 }
 
 export async function workspaceTimezone(db: Db, workspaceId: number): Promise<string> {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../auth/authenticate.js';
 import { withActor } from '../use-case.js';
 import { assignBody, botBody, closeBody, conversationPage, conversationSchema, countsSchema, idParams, listQuery, priorityBody, snoozeBody, tagsBody } from './conversations.schemas.js';
-import { getConversation, listConversationsUseCase } from './list-conversations.js';
+import { getConversation, listConversationsUseCase, listFilters } from './list-conversations.js';
 import { takeConversation } from './take-conversation.js';
 import { returnConversation } from './return-conversation.js';
 import { assignConversation } from './assign-conversation.js';
@@ -13,7 +13,6 @@ import { reopenConversation } from './reopen-conversation.js';
 import { setConversationBot } from './set-conversation-bot.js';
 import { setConversationPriority } from './update-conversation.js';
 import { tagConversation } from './tag-conversation.js';
-import type { ConversationFilters } from './conversations.repo.js';
 import { countConversations } from './count-conversations.js';
 import { markConversationRead } from './mark-conversation-read.js';
 
@@ -23,21 +22,8 @@ const one = { 200: conversationSchema };
 export function registerConversationRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/conversations', { schema: { tags, summary: 'List conversations (the inbox)', querystring: listQuery, response: { 200: conversationPage } } }, async (req) => {
     const actor = requireActor(req);
-    const q = req.query;
-    const filters: ConversationFilters = {
-      status: q.status,
-      assigneeId: q.assigneeId === 'me' ? (actor.userId ?? -1) : q.assigneeId,
-      teamId: q.teamId,
-      channelId: q.channelId,
-      contactId: q.contactId,
-      tag: q.tag,
-      priority: q.priority,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
-      q: q.q,
-      mentionedUserId: q.mentioned === 'me' ? (actor.userId ?? -1) : undefined,
-    };
-    return listConversationsUseCase(withActor(ctx, actor), filters, { cursor: q.cursor, limit: q.limit });
+    const { cursor, limit, ...q } = req.query;
+    return listConversationsUseCase(withActor(ctx, actor), listFilters(q, actor), { cursor, limit });
   });
 
   app.get('/api/v1/conversations/counts', { schema: { tags, summary: 'Counts for the inbox side bar, under my access level', response: { 200: countsSchema } } }, async (req) =>

@@ -37,9 +37,14 @@ export const conversationSchema = z.object({
   closedAt: z.string().nullable(),
   firstReplyAt: z.string().nullable(),
   lastInboundAt: z.string().nullable(),
+  replyWindowEndsAt: z.string().nullable().describe("When free-form replies stop being accepted on this channel (WhatsApp: 24 hours after the customer's last message; after it, only templates); null when the channel has no reply window"),
   lastActivityAt: z.string(),
   lastMessagePreview: z.string(),
   unreadCount: z.number(),
+  queuedAt: z.string().nullable().describe('When it last entered its team queue'),
+  assignedAt: z.string().nullable().describe('When the current assignee got it'),
+  /** Only when one conversation is read: its place in its team queue (1 is next), null when it is not waiting. */
+  queuePosition: z.number().nullable().optional(),
   createdAt: z.string(),
 });
 export const conversationPage = z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() });

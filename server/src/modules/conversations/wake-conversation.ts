@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { inTransaction } from '../../platform/events/transaction.js';
 import { lockConversation, updateConversation } from './conversations.repo.js';
-import { recordConversationChange } from './change-conversation.js';
+import { recordConversationChange, routingStamps } from './change-conversation.js';
 
 /**
  * The snooze job's use case: if the conversation is still snoozed until exactly this time, it wakes
@@ -14,7 +14,8 @@ export async function wakeConversation(ctx: AppContext, input: { workspaceId: nu
     if (!c || c.status !== 'snoozed' || c.snoozedUntil?.toISOString() !== input.until) return false;
     const now = ctx.clock.now();
     const status = c.botActive ? 'bot' : c.assigneeId ? 'open' : 'queued';
-    const after = await updateConversation(tx, c.id, { status, snoozeMode: null, snoozedUntil: null, lastActivityAt: now });
+    const patch = { status, snoozeMode: null, snoozedUntil: null } as const;
+    const after = await updateConversation(tx, c.id, { ...patch, ...routingStamps(c, patch, now), lastActivityAt: now });
     await recordConversationChange(tx, emit, { before: c, after, type: 'conversation.woken', activity: { action: 'woken' }, actor: { type: 'system' }, at: now });
     return true;
   });

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
 import { createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/db.js';
+import { fetchInboundMediaJob } from './fetch-inbound-media.job.js';
 
 describeEachDriver('inbound media', (driver) => {
   let t: TestApp;
@@ -49,5 +52,10 @@ describeEachDriver('inbound media', (driver) => {
     expect(message.meta.mediaFailures).toEqual([{ url: `${base}/media/missing.jpg`, reason: 'HTTP 404' }]);
     const download = await t.server.app.inject({ method: 'GET', url: message.attachments[0].url, headers: owner.headers });
     expect(download.rawPayload.equals(pdf)).toBe(true);
+
+    // The job again (a retry, or a duplicate after a crash): the file already copied is not copied twice.
+    await fetchInboundMediaJob.handle(t.ctx, { workspaceId: owner.workspaceId, messageId }, { retryCount: 5, retryLimit: 5 } as never);
+    const files = await queryRows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM attachments WHERE message_id = ${messageId}`);
+    expect(files[0].n).toBe(1);
   });
 });

@@ -33,7 +33,8 @@ export const fetchInboundMediaJob: JobDefinition<Data, AppContext> = {
     const done = await attachmentsOf(ctx.db, [messageId]);
     const failures: Array<{ url: string; reason: string }> = [];
     for (const [index, file] of remote.entries()) {
-      if (done.some((a) => a.storageKey.includes(`/m${messageId}-${index}-`))) continue;
+      // Storage keys are `<workspace>/<month>/<uuid>-<name>`, and the name begins `m<message>-<index>-`.
+      if (done.some((a) => a.storageKey.includes(`-m${messageId}-${index}-`))) continue;
       try {
         const got = await download(ctx, message.channelId, file);
         const filename = file.filename ?? got.filename;

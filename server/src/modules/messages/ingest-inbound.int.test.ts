@@ -110,7 +110,7 @@ describeEachDriver('API channel inbound', (driver) => {
     clock.advance(30 * 60_000); // within the default 60-minute reopen window
     const reopened = (await postInbound(t, channel, inboundMessage('in-7c', '5804140000010'))).json();
     expect(reopened.conversationId).toBe(id);
-    expect((await t.server.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: owner.headers })).json()).toMatchObject({ status: 'open', closingNote: null });
+    expect((await t.server.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: owner.headers })).json()).toMatchObject({ status: 'queued', assignee: null, closingNote: null }); // released on close (the default)
 
     const closed = await act('close');
     expect(closed.statusCode, closed.body).toBe(200);

@@ -132,3 +132,55 @@ export async function copyAttachments(tx: Db, fromMessageId: number, toMessageId
     .values(files.map((f) => ({ workspaceId: f.workspaceId, messageId: toMessageId, storageKey: f.storageKey, filename: f.filename, contentType: f.contentType, size: f.size })))
     .returning();
 }
+
+/** Messages of a channel by provider id, locked for an update of their content (reactions, edits), with their conversation's contact. */
+export async function lockMessagesByExternalIds(tx: Db, channelId: number, externalIds: string[]): Promise<Array<MessageRow & { contactId: number }>> {
+  if (externalIds.length === 0) return [];
+  const rows = await queryRows<Record<string, unknown>>(tx, sql`
+    SELECT m.*, c.contact_id AS conversation_contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    WHERE m.channel_id = ${channelId} AND m.external_id IN (${sql.join(externalIds.map((id) => sql`${id}`), sql`, `)})
+    FOR UPDATE OF m`);
+  return rows.map((r) => ({ ...toMessageRow(r), contactId: Number(r.conversation_contact_id) }));
+}
+
+/** Writes new bodies and metas of several messages in one statement. */
+export async function updateMessagesContent(tx: Db, rows: Array<{ id: number; body: string; meta: Record<string, unknown> }>): Promise<MessageRow[]> {
+  if (rows.length === 0) return [];
+  const values = sql.join(rows.map((r) => sql`(${r.id}::bigint, ${r.body}::text, ${JSON.stringify(r.meta)}::jsonb)`), sql`, `);
+  const updated = await queryRows<Record<string, unknown>>(tx, sql`
+    UPDATE messages m SET body = v.body, meta = v.meta FROM (VALUES ${values}) AS v(id, body, meta) WHERE m.id = v.id RETURNING m.*`);
+  return updated.map(toMessageRow);
+}
+
+/** A message still queued has not reached the customer, so a read receipt cannot cover it. */
+const readableStatuses = statusesBefore('read').filter((s) => s !== 'queued');
+
+/**
+ * Read watermarks: every outbound message of the contact's conversations on the channel, sent up to the time
+ * (or up to the message with that provider id), moves to `read` — forward only, as the state machine allows.
+ */
+export async function markReadUpTo(tx: Db, channelId: number, reads: Array<{ contactExternalId: string; at: Date | null; upToExternalId: string | null }>): Promise<MessageRow[]> {
+  if (reads.length === 0) return [];
+  const values = sql.join(reads.map((r) => sql`(${r.contactExternalId}::text, ${r.at?.toISOString() ?? null}::timestamptz, ${r.upToExternalId}::text)`), sql`, `);
+  const statuses = sql.join(readableStatuses.map((s) => sql`${s}::delivery_status`), sql`, `);
+  const updated = await queryRows<Record<string, unknown>>(tx, sql`
+    UPDATE messages m SET delivery_status = 'read'
+    FROM (VALUES ${values}) AS r(contact_ext, at, up_to), contact_identities ci, conversations c
+    WHERE ci.channel_id = ${channelId} AND ci.external_id = r.contact_ext
+      AND c.channel_id = ${channelId} AND c.contact_id = ci.contact_id
+      AND m.conversation_id = c.id AND m.kind = 'message' AND m.direction = 'outbound' AND m.delivery_status IN (${statuses})
+      AND (r.at IS NULL OR m.created_at <= r.at)
+      AND (r.up_to IS NULL OR m.id <= (SELECT u.id FROM messages u WHERE u.channel_id = ${channelId} AND u.external_id = r.up_to))
+    RETURNING m.*`);
+  return updated.map(toMessageRow);
+}
+
+/** Bodies of replies still being sent to these contacts on the channel: an echo of one of them is our own send coming back. */
+export async function queuedOutboundBodies(tx: Db, channelId: number, contactIds: number[]): Promise<Array<{ contactId: number; body: string }>> {
+  if (contactIds.length === 0) return [];
+  const rows = await queryRows<{ contact_id: number; body: string }>(tx, sql`
+    SELECT c.contact_id, m.body FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    WHERE c.channel_id = ${channelId} AND c.contact_id IN (${sql.join(contactIds.map((id) => sql`${id}::bigint`), sql`, `)})
+      AND m.direction = 'outbound' AND m.kind = 'message' AND m.delivery_status = 'queued'`);
+  return rows.map((r) => ({ contactId: Number(r.contact_id), body: r.body }));
+}

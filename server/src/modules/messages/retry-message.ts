@@ -26,7 +26,7 @@ export async function retryMessage(ctx: UseCaseContext, messageId: number) {
 
     const { message, conversation } = await storeReply(ctx, tx, emit, before, {
       body: failed.body,
-      meta: { retryOf: failed.id },
+      meta: { ...sentContentOf(failed.meta), retryOf: failed.id },
       attach: (newId) => copyAttachments(tx, failed.id, newId),
     });
     const marked = await updateMessageMeta(tx, failed.id, { retriedBy: message.id });
@@ -34,4 +34,9 @@ export async function retryMessage(ctx: UseCaseContext, messageId: number) {
     emit(conversationEvent(conversation, 'message.updated', eventActor(actor), { message: messageDto(marked, await attachmentsOf(tx, [failed.id])) }));
     return message;
   });
+}
+
+/** What the provider is sent besides the text and files (a template, buttons): a retry sends the same. */
+function sentContentOf(meta: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(['template', 'buttons'].filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]));
 }

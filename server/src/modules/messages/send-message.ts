@@ -2,32 +2,38 @@ import type { UseCaseContext } from '../use-case.js';
 import type { Db } from '../../platform/db/db.js';
 import { inTransaction, type Emit } from '../../platform/events/transaction.js';
 import { eventActor } from '../../platform/events/event-types.js';
-import { badRequest, conflict, forbidden } from '../../platform/http/errors.js';
-import { can } from '../auth/permissions.js';
+import { AppError, ErrorCode, badRequest, conflict, forbidden } from '../../platform/http/errors.js';
+import { atLeast, can } from '../auth/permissions.js';
+import { findWorkspace } from '../workspaces/workspaces.repo.js';
 import { lockVisibleConversation, recordConversationChange } from '../conversations/change-conversation.js';
 import { updateConversation, type ConversationRow } from '../conversations/conversations.repo.js';
 import { conversationEvent, preview } from '../conversations/conversation-events.js';
-import { claimAttachments, insertMessage, type AttachmentRow } from './messages.repo.js';
+import { claimAttachments, insertMessage, type AttachmentRow, type MessageRow } from './messages.repo.js';
 import { messageDto, type MessageDto } from './messages.dto.js';
+import { assertReplyWindowOpen, templateReply, type TemplateInput } from './reply-content.js';
 
 export interface SendMessageInput {
   body: string;
   attachmentIds?: number[];
+  /** A reply made from one of the channel's approved templates (the only kind allowed outside its reply window). */
+  template?: TemplateInput;
 }
 
 /**
  * An agent's (or integration's) reply. It is stored as `queued` and the outbound subscriber hands it
  * to the job queue after commit; the channel adapter sends it with retries. A user replying to an
- * unassigned conversation takes it, and a reply pauses the bot.
+ * unassigned conversation takes it (where only the assignee replies, they take it first), and a reply pauses the bot.
  */
 export async function sendMessage(ctx: UseCaseContext, conversationId: number, input: SendMessageInput) {
   const body = input.body.trim();
   const fileIds = [...new Set(input.attachmentIds ?? [])];
-  if (!body && fileIds.length === 0) throw badRequest('A message needs text or an attachment', [{ field: 'body', message: 'required' }]);
+  if (input.template && (body || fileIds.length)) throw badRequest('A template reply carries no other text or files', [{ field: 'body', message: 'must be empty with a template' }]);
+  if (!input.template && !body && fileIds.length === 0) throw badRequest('A message needs text or an attachment', [{ field: 'body', message: 'required' }]);
   return inTransaction(ctx, async (tx, emit) => {
     const before = await lockConversationForReply(ctx, tx, conversationId);
+    const content = input.template ? await templateReply(tx, before, input.template) : { body };
     const { message } = await storeReply(ctx, tx, emit, before, {
-      body,
+      ...content,
       attach: async (messageId) => {
         const files = await claimAttachments(tx, before.workspaceId, fileIds, messageId);
         if (files.length !== fileIds.length) throw badRequest('Unknown or already sent attachment', [{ field: 'attachmentIds', message: 'upload the file first' }]);
@@ -38,12 +44,47 @@ export async function sendMessage(ctx: UseCaseContext, conversationId: number, i
   });
 }
 
-/** Locks the conversation a reply goes to: in the actor's view (else 404), the actor may reply (403), not closed (409). */
+/**
+ * Locks the conversation a reply goes to: in the actor's view (else 404), the actor may reply (403), not closed
+ * (409), and where only the assignee replies, the actor holds it (403 `not_assignee`).
+ */
 export async function lockConversationForReply(ctx: UseCaseContext, tx: Db, conversationId: number): Promise<ConversationRow> {
   const before = await lockVisibleConversation(ctx, tx, conversationId);
   if (!can(ctx.actor, 'conversation.reply', before)) throw forbidden();
   if (before.status === 'closed') throw conflict('The conversation is closed; reopen it to reply');
+  await assertOwnership(ctx, tx, before);
   return before;
+}
+
+/**
+ * Ownership (a workspace setting, seeds 001 and 004): only the assignee answers the customer, so an agent takes an
+ * unassigned conversation before replying instead of the reply taking it. Supervisors and up override; integrations
+ * and the system are not agents and are not held to it.
+ */
+async function assertOwnership(ctx: UseCaseContext, tx: Db, c: ConversationRow) {
+  const { actor } = ctx;
+  if (actor.type !== 'user' || c.assigneeId === actor.userId || atLeast(actor, 'supervisor')) return;
+  if (!(await findWorkspace(tx, c.workspaceId))?.onlyAssigneeReplies) return;
+  const message = c.assigneeId === null ? 'Take the conversation first: only its assignee replies in this workspace' : 'Only the assignee replies to this conversation';
+  throw new AppError(ErrorCode.NotAssignee, 403, message, { assigneeId: c.assigneeId });
+}
+
+/** The queued outbound row of a reply; the outbound subscriber sends it after commit, on its `message.created`. */
+export function insertQueuedReply(ctx: UseCaseContext, tx: Db, c: ConversationRow, reply: { body: string; meta?: Record<string, unknown> }, now: Date): Promise<MessageRow> {
+  const actor = eventActor(ctx.actor);
+  return insertMessage(tx, {
+    workspaceId: c.workspaceId,
+    conversationId: c.id,
+    channelId: c.channelId,
+    kind: 'message',
+    direction: 'outbound',
+    senderType: actor.type === 'user' ? 'user' : actor.type === 'system' ? 'system' : 'api',
+    senderId: actor.id ?? null,
+    body: reply.body,
+    ...(reply.meta ? { meta: reply.meta } : {}),
+    deliveryStatus: 'queued',
+    createdAt: now,
+  });
 }
 
 /**
@@ -60,22 +101,11 @@ export async function storeReply(
 ): Promise<{ message: MessageDto; conversation: ConversationRow }> {
   const actor = eventActor(ctx.actor);
   const now = ctx.clock.now();
+  if (!reply.meta?.template) await assertReplyWindowOpen(tx, before, now);
   const me = ctx.actor.userId;
   const takes = me !== null && before.assigneeId === null;
   const status = takes || before.status === 'bot' ? 'open' : before.status;
-  const message = await insertMessage(tx, {
-    workspaceId: before.workspaceId,
-    conversationId: before.id,
-    channelId: before.channelId,
-    kind: 'message',
-    direction: 'outbound',
-    senderType: actor.type === 'user' ? 'user' : 'api',
-    senderId: actor.id ?? null,
-    body: reply.body,
-    ...(reply.meta ? { meta: reply.meta } : {}),
-    deliveryStatus: 'queued',
-    createdAt: now,
-  });
+  const message = await insertQueuedReply(ctx, tx, before, reply, now);
   const files = await reply.attach(message.id);
   const after = await updateConversation(tx, before.id, {
     status,
@@ -85,6 +115,7 @@ export async function storeReply(
     lastMessagePreview: preview(reply.body || files[0]?.filename || ''),
     unreadCount: 0,
     ...(before.firstReplyAt === null && actor.type === 'user' ? { firstReplyAt: now } : {}),
+    ...(takes ? { assignedAt: now } : {}),
   });
   if (takes || before.botActive) {
     const activity = takes ? { action: 'taken', userId: me, previousAssigneeId: null } : { action: 'bot_paused' };

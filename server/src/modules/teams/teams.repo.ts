@@ -1,6 +1,21 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/db.js';
 import { teamMembers, teams } from './teams.tables.js';
+import type { TeamRouting } from './teams.schemas.js';
+
+type TeamRoutingColumns = Pick<typeof teams.$inferInsert, 'assignmentPolicy' | 'assignStatuses' | 'maxPerAgent' | 'reassignAfterMinutes' | 'returnWhenOffline' | 'businessHours'>;
+
+/** The API's routing settings as columns. */
+export const routingColumns = (r: Partial<TeamRouting>): Partial<TeamRoutingColumns> => {
+  const out: Partial<TeamRoutingColumns> = {};
+  if (r.policy !== undefined) out.assignmentPolicy = r.policy;
+  if (r.assignStatuses !== undefined) out.assignStatuses = r.assignStatuses;
+  if (r.maxPerAgent !== undefined) out.maxPerAgent = r.maxPerAgent;
+  if (r.reassignAfterMinutes !== undefined) out.reassignAfterMinutes = r.reassignAfterMinutes;
+  if (r.returnWhenOffline !== undefined) out.returnWhenOffline = r.returnWhenOffline;
+  if (r.businessHours !== undefined) out.businessHours = r.businessHours;
+  return out;
+};
 
 export interface TeamRow {
   id: number;
@@ -8,9 +23,12 @@ export interface TeamRow {
   description: string;
   created_at: Date | string;
   member_ids: number[] | null;
+  routing: TeamRouting;
 }
 
 const teamColumns = sql`t.id, t.name, t.description, t.created_at,
+  json_build_object('policy', t.assignment_policy, 'assignStatuses', t.assign_statuses, 'maxPerAgent', t.max_per_agent,
+    'reassignAfterMinutes', t.reassign_after_minutes, 'returnWhenOffline', t.return_when_offline, 'businessHours', t.business_hours) AS routing,
   (SELECT array_agg(tm.user_id ORDER BY tm.user_id) FROM team_members tm WHERE tm.team_id = t.id) AS member_ids`;
 
 /** Teams by name, with their members, in one query per page. */
@@ -31,7 +49,7 @@ export async function insertTeam(tx: Db, values: { workspaceId: number; name: st
   return row.id;
 }
 
-export async function updateTeam(tx: Db, id: number, patch: { name?: string; description?: string }) {
+export async function updateTeam(tx: Db, id: number, patch: { name?: string; description?: string } & Partial<TeamRoutingColumns>) {
   if (Object.keys(patch).length) await tx.update(teams).set(patch).where(eq(teams.id, id));
 }
 

@@ -17,6 +17,7 @@ export function toMemberDto(row: MemberRow): MemberDto {
     joinedAt: new Date(row.joined_at).toISOString(),
     status: row.status,
     lastSeenAt: row.last_seen_at === null ? null : new Date(row.last_seen_at).toISOString(),
+    maxConversations: row.max_conversations,
   };
 }
 

@@ -12,7 +12,7 @@ describeEachDriver('activity status and presence', (driver) => {
   let owner: Session;
   let workspaceId: number;
 
-  const http = (s: { headers: Record<string, string> }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  const http = (s: { headers: Record<string, string> }, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
     t.server.app.inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   const heartbeat = async (s: Session, idle = false) => {
     const res = await http(s, 'POST', '/api/v1/presence/heartbeat', { idle });
@@ -122,6 +122,60 @@ describeEachDriver('activity status and presence', (driver) => {
     await runScheduledCheck();
     expect(await heartbeat(fede)).toBe('offline');
     expect(await changes(fede)).toEqual(['online', 'offline']);
+  });
+
+  it("auto-offline: away (idle) for the workspace's minutes turns offline and stays so while idle; activity brings them back", async () => {
+    expect((await http(owner, 'PATCH', '/api/v1/workspace', { autoOfflineMinutes: 10 })).json().workspace.autoOfflineMinutes).toBe(10);
+    const idleSince = async (s: Session) => {
+      const { rows } = await t.ctx.database.executeSql('SELECT idle_since FROM memberships WHERE workspace_id = $1 AND user_id = $2', [workspaceId, s.userId]);
+      const v = (rows[0] as { idle_since: Date | string | null }).idle_since;
+      return v === null ? null : new Date(v).toISOString();
+    };
+    const gabi = await createMember(t, owner, { role: 'agent', accessLevel: 'all' });
+    const hugo = await createMember(t, owner, { role: 'agent', accessLevel: 'all' });
+    const busy = await createMember(t, owner, { role: 'agent', accessLevel: 'all' });
+    await heartbeat(gabi);
+    await heartbeat(hugo);
+    await choose(busy, 'away');
+    expect(await idleSince(gabi)).toBeNull();
+    clock.advance(5 * MINUTE);
+    const start = clock.now().toISOString();
+    expect(await heartbeat(gabi, true)).toBe('away');
+    expect(await heartbeat(hugo, true)).toBe('away');
+    expect(await heartbeat(busy, true)).toBe('away');
+    expect(await idleSince(gabi)).toBe(start);
+    // Idle heartbeats every 90 s keep the clock's start; 9.5 minutes in, the check leaves them away.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(90_000);
+      expect(await heartbeat(gabi, true)).toBe('away');
+      expect(await heartbeat(busy, true)).toBe('away');
+      if (i < 5) expect(await heartbeat(hugo, true)).toBe('away');
+    }
+    clock.advance(30_000);
+    expect(await idleSince(gabi)).toBe(start);
+    await heartbeat(hugo, false); // hugo came back just in time
+    expect(await idleSince(hugo)).toBeNull();
+    await runScheduledCheck();
+    expect((await member(gabi)).status).toBe('away');
+
+    clock.advance(30_000); // 10 minutes away
+    await runScheduledCheck();
+    expect((await member(gabi)).status).toBe('offline');
+    expect((await member(hugo)).status).toBe('online');
+    expect((await member(busy)).status).toBe('away'); // chosen: idleness never overrides it
+    const [event] = (await eventsOfType(t, workspaceId, 'user.status_changed')).filter((e) => e.payload.userId === gabi.userId).slice(-1);
+    expect(event).toMatchObject({ payload: { status: 'offline' }, actor_type: 'system' });
+
+    // The dashboard is still open and idle: its heartbeats do not bring them back to away.
+    expect(await heartbeat(gabi, true)).toBe('offline');
+    expect(await heartbeat(gabi, false)).toBe('online');
+    expect(await idleSince(gabi)).toBeNull();
+    expect(await changes(gabi)).toEqual(['online', 'away', 'offline', 'online']);
+
+    // Without a sweep in between, an idle heartbeat past the minutes turns them offline itself.
+    expect(await heartbeat(hugo, true)).toBe('away');
+    clock.advance(10 * MINUTE);
+    expect(await heartbeat(hugo, true)).toBe('offline');
   });
 
   it('names a bad status; only signed-in users have one', async () => {

@@ -29,6 +29,7 @@ export async function updateMember(ctx: UseCaseContext, input: UpdateMemberInput
   if (input.role !== undefined && input.role !== member.role) changes.role = input.role;
   if (input.accessLevel !== undefined && input.accessLevel !== member.access_level) changes.accessLevel = input.accessLevel;
   if (input.active !== undefined && input.active !== member.active) changes.active = input.active;
+  if (input.maxConversations !== undefined && input.maxConversations !== member.max_conversations) changes.maxConversations = input.maxConversations;
   if (teamIds !== undefined && !sameIds(teamIds, member.team_ids ?? [])) changes.teamIds = teamIds;
   if (Object.keys(changes).length === 0) return toMemberDto(member);
 
@@ -42,6 +43,7 @@ export async function updateMember(ctx: UseCaseContext, input: UpdateMemberInput
       role: changes.role as UpdateMemberInput['role'],
       accessLevel: changes.accessLevel as UpdateMemberInput['accessLevel'],
       active: changes.active as boolean | undefined,
+      maxConversations: changes.maxConversations as number | null | undefined,
     });
     if (teamIds !== undefined && changes.teamIds) await setTeamsOfUser(tx, workspaceId, member.id, teamIds);
     if (changes.active === false) await deleteSessionsOfMember(tx, workspaceId, member.id);

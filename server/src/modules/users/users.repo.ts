@@ -20,6 +20,7 @@ export interface MemberRow {
   team_ids: number[] | null;
   status: MemberStatus;
   last_seen_at: Date | string | null;
+  max_conversations: number | null;
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
@@ -48,7 +49,7 @@ export async function updateUser(tx: Db, id: number, patch: Partial<Pick<UserRow
   return row;
 }
 
-const memberColumns = sql`u.id, u.email, u.name, u.avatar_url, u.language, m.role, m.access_level, m.active, m.created_at AS joined_at, m.status, m.last_seen_at,
+const memberColumns = sql`u.id, u.email, u.name, u.avatar_url, u.language, m.role, m.access_level, m.active, m.created_at AS joined_at, m.status, m.last_seen_at, m.max_conversations,
   (SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm WHERE tm.workspace_id = m.workspace_id AND tm.user_id = m.user_id) AS team_ids`;
 
 /** Members in id order, one query per page; teams come along in a correlated sub-select. */
@@ -75,7 +76,7 @@ export async function lockOwners(tx: Db, workspaceId: number): Promise<number[]>
   return rows.map((r) => r.user_id);
 }
 
-export async function updateMembership(tx: Db, workspaceId: number, userId: number, patch: { role?: Role; accessLevel?: AccessLevel; active?: boolean }) {
+export async function updateMembership(tx: Db, workspaceId: number, userId: number, patch: { role?: Role; accessLevel?: AccessLevel; active?: boolean; maxConversations?: number | null }) {
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length === 0) return;
   await tx.update(memberships).set(set).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));

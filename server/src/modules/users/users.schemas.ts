@@ -24,6 +24,8 @@ export const memberDto = z.object({
   joinedAt: z.string(),
   status: memberStatus,
   lastSeenAt: z.string().nullable(),
+  /** Most conversations open at once that routing assigns them, all teams together; null: no limit. */
+  maxConversations: z.number().nullable(),
 });
 export type MemberDto = z.infer<typeof memberDto>;
 
@@ -40,6 +42,7 @@ export const updateMemberBody = z.object({
   accessLevel: accessLevel.optional(),
   active: z.boolean().optional(),
   teamIds: idList.optional(),
+  maxConversations: z.number().int().min(1).max(500).nullable().optional(),
 });
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
 

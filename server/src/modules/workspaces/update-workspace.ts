@@ -12,8 +12,10 @@ export async function updateWorkspace(ctx: UseCaseContext, input: UpdateWorkspac
   const workspace = await findWorkspace(ctx.db, actor.workspaceId);
   if (!workspace) throw notFound('Workspace');
   if (!can(actor, 'workspace.manage', { workspaceId: workspace.id })) throw forbidden();
+  // A closing message of blanks is no message: stored as null, so "nothing is sent" has one spelling.
+  const normalised = input.closingMessage === undefined ? input : { ...input, closingMessage: input.closingMessage?.trim() || null };
   const changes = Object.fromEntries(
-    Object.entries(input).filter(([k, v]) => v !== undefined && v !== workspace[k as keyof UpdateWorkspaceInput]),
+    Object.entries(normalised).filter(([k, v]) => v !== undefined && v !== workspace[k as keyof UpdateWorkspaceInput]),
   ) as UpdateWorkspaceInput;
   if (Object.keys(changes).length === 0) return toWorkspaceDto(workspace);
   const updated = await inTransaction(ctx, async (tx, emit) => {

@@ -8,6 +8,13 @@ export function toWorkspaceDto(row: WorkspaceRow): WorkspaceDto {
     timezone: row.timezone,
     language: row.language,
     reopenWindowMinutes: row.reopenWindowMinutes,
+    onlyAssigneeReplies: row.onlyAssigneeReplies,
+    closingNotePolicy: row.closingNotePolicy,
+    closingMessage: row.closingMessage,
+    closeResumesBot: row.closeResumesBot,
+    closeReleasesAssignee: row.closeReleasesAssignee,
+    autoAwayMinutes: row.autoAwayMinutes,
+    autoOfflineMinutes: row.autoOfflineMinutes,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -27,7 +27,9 @@ export async function findWorkspace(db: Db, id: number): Promise<WorkspaceRow | 
   return row;
 }
 
-export async function updateWorkspace(tx: Db, id: number, patch: Partial<Pick<WorkspaceRow, 'name' | 'timezone' | 'language' | 'reopenWindowMinutes'>>): Promise<WorkspaceRow> {
+export type WorkspaceSettings = Omit<WorkspaceRow, 'id' | 'createdAt'>;
+
+export async function updateWorkspace(tx: Db, id: number, patch: Partial<WorkspaceSettings>): Promise<WorkspaceRow> {
   const [row] = await tx.update(workspaces).set(patch).where(eq(workspaces.id, id)).returning();
   return row;
 }

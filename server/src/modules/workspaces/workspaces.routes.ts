@@ -16,7 +16,7 @@ export function registerWorkspaceRoutes(app: App, ctx: AppContext) {
   }, async (req) => ({ workspace: await getWorkspace(withActor(ctx, requireActor(req))) }));
 
   app.patch('/api/v1/workspace', {
-    schema: { tags, summary: 'Rename, set time zone, language or reopen window (admin and up)', body: updateWorkspaceBody, response: { 200: workspaceResponse } },
+    schema: { tags, summary: 'Rename, set time zone, language, reopen window, ownership, closing and presence settings (admin and up)', body: updateWorkspaceBody, response: { 200: workspaceResponse } },
   }, async (req) => ({ workspace: await updateWorkspace(withActor(ctx, requireActor(req)), req.body) }));
 
   app.post('/api/v1/workspaces', {

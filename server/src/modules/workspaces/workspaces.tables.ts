@@ -6,6 +6,8 @@ export const accessLevelEnum = pgEnum('access_level', ['all', 'team', 'assigned'
 /** The activity status a member shows the team; `status_source` says whether they chose it or presence set it. */
 export const memberStatusEnum = pgEnum('member_status', ['online', 'away', 'busy', 'offline']);
 export const statusSourceEnum = pgEnum('status_source', ['user', 'auto']);
+/** What closing asks for (seeds 000 and 003): nothing, an optional note, a category, or a category and a summary. */
+export const closingNotePolicyEnum = pgEnum('closing_note_policy', ['disabled', 'optional', 'category', 'category_and_summary']);
 
 /** Stored per notification type; a missing key means the default (everything on). See users/notification-preferences.ts. */
 export type StoredNotificationPreferences = Partial<Record<string, Partial<Record<'inApp' | 'browser' | 'sound', boolean>>>>;
@@ -17,6 +19,18 @@ export const workspaces = pgTable('workspaces', {
   language: text('language').notNull().default('es'),
   /** Reopen rule: a customer message this many minutes after close reopens it; later it starts a new conversation. */
   reopenWindowMinutes: integer('reopen_window_minutes').notNull().default(60),
+  /** Ownership (seeds 001 and 004): only the assignee replies; supervisors and admins may override. */
+  onlyAssigneeReplies: boolean('only_assignee_replies').notNull().default(false),
+  closingNotePolicy: closingNotePolicyEnum('closing_note_policy').notNull().default('optional'),
+  /** Sent to the customer when an agent closes the conversation; null sends nothing. */
+  closingMessage: text('closing_message'),
+  /** On close the bot answers the customer's next questions again (seed 000). */
+  closeResumesBot: boolean('close_resumes_bot').notNull().default(true),
+  /** On close the assignee is released, so a later message goes to the queue, not to them. */
+  closeReleasesAssignee: boolean('close_releases_assignee').notNull().default(true),
+  /** Idle this long in the dashboard: away. Away (idle) this long more: offline. */
+  autoAwayMinutes: integer('auto_away_minutes').notNull().default(5),
+  autoOfflineMinutes: integer('auto_offline_minutes').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -44,6 +58,10 @@ export const memberships = pgTable('memberships', {
   statusSource: statusSourceEnum('status_source').notNull().default('auto'),
   /** The last heartbeat (or status change) of the member's dashboard in this workspace. */
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  /** Since when the member's dashboard reports them idle; null while active. */
+  idleSince: timestamp('idle_since', { withTimezone: true }),
+  /** Most conversations open at once assigned automatically to this member, all teams together; null: no limit. */
+  maxConversations: integer('max_conversations'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('memberships_ws_user_uq').on(t.workspaceId, t.userId), index('memberships_user_idx').on(t.userId)]);
 

@@ -24,9 +24,23 @@ export const configSchema = z.object({
   SECURE_COOKIES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DASHBOARD_DIR: z.string().optional(),
+  /** The built web chat widget (loader.js, frame.html); default widget/dist beside the server. */
+  WIDGET_DIR: z.string().optional(),
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  /** Meta's Graph API (WhatsApp Cloud API, Messenger), its version, and Instagram's Graph host. */
+  META_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v23.0').default('v23.0'),
+  INSTAGRAM_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.instagram.com'),
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** Twilio's Content API (WhatsApp templates); unset: content.twilio.com, or TWILIO_API_URL when that is not Twilio's. */
+  TWILIO_CONTENT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VONAGE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.nexmo.com'),
+  MESSAGEBIRD_API_URL: z.url({ protocol: /^https?$/ }).default('https://conversations.messagebird.com'),
 });
+
+/** The providers' base URLs (and Meta's API version): adapters read them from here, so local fakes can stand in. */
+export type ProviderUrls = Pick<Config, 'TELEGRAM_API_URL' | 'META_GRAPH_URL' | 'META_GRAPH_VERSION' | 'INSTAGRAM_GRAPH_URL' | 'TWILIO_API_URL' | 'TWILIO_CONTENT_URL' | 'VONAGE_API_URL' | 'MESSAGEBIRD_API_URL'>;
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; storageDir: string; publicUrl: string };
 

@@ -9,6 +9,15 @@ export const ErrorCode = {
   InvalidSignature: 'invalid_signature',
   PayloadTooLarge: 'payload_too_large',
   RateLimited: 'rate_limited',
+  /** A free-form reply after the channel's reply window closed (WhatsApp's 24 hours): only templates may be sent. */
+  ReplyWindowClosed: 'reply_window_closed',
+  /** The channel's provider failed or refused a request made on the user's behalf (template sync). */
+  ProviderFailed: 'provider_failed',
+  /** Closing without the closing note the workspace's policy asks for (a category, or a category and a summary). */
+  ClosingNoteRequired: 'closing_note_required',
+  /** A reply by someone other than the assignee where the workspace lets only the assignee reply. */
+  NotAssignee: 'not_assignee',
+  FormIncomplete: 'form_incomplete',
   SetupDone: 'setup_already_done',
   Internal: 'internal_error',
 } as const;

@@ -47,6 +47,25 @@ describeEachDriver('job queue (pg-boss)', (driver) => {
     await t?.close();
   });
 
+
+  it('creates a queue once when many first uses come at once (each creation would hold a connection)', async () => {
+    const boss = ctx.queue.boss;
+    const createQueue = boss.createQueue.bind(boss);
+    let creations = 0;
+    boss.createQueue = (async (...args: Parameters<typeof createQueue>) => {
+      creations++;
+      return createQueue(...args);
+    }) as typeof boss.createQueue;
+    try {
+      await Promise.all(Array.from({ length: 50 }, () => ctx.queue.define({ name: 'test.defined-at-once' })));
+      await ctx.queue.define({ name: 'test.defined-at-once' });
+      expect(creations).toBe(1);
+      const { rows } = await sql(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = 'test.defined-at-once'`);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      boss.createQueue = createQueue;
+    }
+  });
   it('runs a delayed job after its time, not before', async () => {
     const name = 'test.delayed';
     const ran: number[] = [];

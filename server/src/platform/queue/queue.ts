@@ -37,7 +37,7 @@ export function jobIdFor(name: string, key: string) {
 /** pg-boss on the configured database: natively on PostgreSQL, in-process on PGlite through executeSql. */
 export class Queue {
   private workers = new Map<string, string[]>();
-  private created = new Set<string>();
+  private created = new Map<string, Promise<void>>();
 
   private constructor(readonly boss: PgBoss, private log: Logger, private url?: string) {}
 
@@ -50,10 +50,15 @@ export class Queue {
     return new Queue(boss, log, database.url);
   }
 
-  async define(def: { name: string; options?: JobOptions }) {
-    if (this.created.has(def.name)) return;
-    await this.oneNodeAtATime(() => this.boss.createQueue(def.name, { name: def.name, ...def.options }));
-    this.created.add(def.name);
+  /** Creates the queue once per process; concurrent first calls share one creation (each would open a connection). */
+  define(def: { name: string; options?: JobOptions }): Promise<void> {
+    let created = this.created.get(def.name);
+    if (!created) {
+      created = this.oneNodeAtATime(() => this.boss.createQueue(def.name, { name: def.name, ...def.options }));
+      created.catch(() => this.created.delete(def.name)); // a failed creation is tried again by the next caller
+      this.created.set(def.name, created);
+    }
+    return created;
   }
 
   /**

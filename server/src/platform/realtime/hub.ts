@@ -1,4 +1,6 @@
 import type { WebSocket } from 'ws';
+import { pingOrDrop } from './heartbeat.js';
+import { SingleRunner } from '../single-runner.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../modules/auth/permissions.js';
 import { actorForMember } from '../../modules/auth/actor.repo.js';
@@ -7,13 +9,30 @@ import { eventsAfter, lastEventId } from '../events/events.repo.js';
 import type { EventRow } from '../events/event-types.js';
 import { countEventsAfter } from './realtime.repo.js';
 import { CloseCode, OutgoingEvent, RealtimeClient } from './realtime-client.js';
-import type { Topic } from './topics.js';
+import { matchesAny, type Topic } from './topics.js';
+import type { ServerFrame } from './realtime.schemas.js';
+import type { Bus } from '../bus/bus.js';
+import { canSeeEvent, type EventScope } from '../../modules/auth/event-visibility.js';
 
 const PAGE = 500;
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 30_000;
 /** A client further behind than this refetches instead of replaying. */
 export const MAX_REPLAY_EVENTS = 10_000;
+/** Bus channel of ephemeral frames (typing): never written to the log, no id, no replay. */
+export const EPHEMERAL_CHANNEL = 'atiende_ephemeral';
+
+/** An ephemeral frame and the conversation scope that decides, like an event's, which sockets may receive it. */
+export interface EphemeralSignal {
+  scope: { workspaceId: number; conversationId: number; teamId: number | null; assigneeId: number | null };
+  frame: ServerFrame;
+}
+
+/** Tells every web node; each hands the frame to its live sockets on a matching topic that may see the conversation. */
+export function publishEphemeral(bus: Bus, signal: EphemeralSignal) {
+  bus.publish(EPHEMERAL_CHANNEL, JSON.stringify(signal));
+}
+
 /** Events after which the sockets of the workspace reload their actor before anything else is filtered. */
 const PERMISSION_EVENTS = new Set(['user.updated', 'user.deactivated', 'team.updated', 'team.members_changed', 'team.deleted']);
 
@@ -30,8 +49,7 @@ export class RealtimeHub {
   private readUpTo = 0;
   /** Every event up to this id has been offered to every socket of the node. */
   private dispatchedUpTo = 0;
-  private reading: Promise<void> | null = null;
-  private again = false;
+  private reader = new SingleRunner(() => this.tail());
   private running = false;
   private timers: NodeJS.Timeout[] = [];
   private stopListening: () => void = () => {};
@@ -41,7 +59,12 @@ export class RealtimeHub {
   async start(): Promise<void> {
     this.readUpTo = this.dispatchedUpTo = await lastEventId(this.ctx.db);
     this.running = true;
-    this.stopListening = this.ctx.bus.subscribe(EVENTS_CHANNEL, (message) => this.onCommitted(Number(message)));
+    const offEvents = this.ctx.bus.subscribe(EVENTS_CHANNEL, (message) => this.onCommitted(Number(message)));
+    const offEphemeral = this.ctx.bus.subscribe(EPHEMERAL_CHANNEL, (message) => this.onEphemeral(message));
+    this.stopListening = () => {
+      offEvents();
+      offEphemeral();
+    };
     this.timers = [setInterval(() => this.poke(), POLL_MS), setInterval(() => this.heartbeat(), HEARTBEAT_MS)];
     for (const t of this.timers) t.unref();
   }
@@ -50,7 +73,7 @@ export class RealtimeHub {
     this.running = false;
     for (const t of this.timers) clearInterval(t);
     this.stopListening();
-    await this.reading;
+    await this.reader.idle();
     for (const set of this.byWorkspace.values()) for (const c of set) c.close(CloseCode.GoingAway, 'Server shutting down');
   }
 
@@ -115,9 +138,10 @@ export class RealtimeHub {
     const tooFar = newest - from > MAX_REPLAY_EVENTS && (await countEventsAfter(db, workspaceId, from, MAX_REPLAY_EVENTS + 1)) > MAX_REPLAY_EVENTS;
     const behind = from > newest ? 'unknown_event_id' : tooFar ? 'too_far_behind' : null;
     if (behind) {
-      // The client refetches its state over HTTP; the stream resumes from what this node has dispatched so far.
+      // The client refetches its state over HTTP after this, so its state holds every event up to `newest`: the
+      // stream resumes after it, even when this node's dispatcher has not caught up yet (no stale re-deliveries).
       client.send({ type: 'reset', reason: behind });
-      client.lastSent = Math.max(client.lastSent, this.dispatchedUpTo);
+      client.lastSent = Math.max(client.lastSent, newest, this.dispatchedUpTo);
       return client.lastSent;
     }
     client.lastSent = Math.max(client.lastSent, from);
@@ -143,27 +167,32 @@ export class RealtimeHub {
 
   /** A bus message carries the last committed id. With no sockets there is nothing to read: just move on. */
   private onCommitted(id: number) {
-    if (this.clientCount === 0 && !this.reading && Number.isSafeInteger(id)) {
+    if (this.clientCount === 0 && !this.reader.busy && Number.isSafeInteger(id)) {
       this.readUpTo = this.dispatchedUpTo = Math.max(this.readUpTo, id);
       return;
     }
     if (!(id <= this.readUpTo)) this.poke();
   }
 
-  /** Reads the log now (one reader per node; a poke during a read schedules another). */
-  poke() {
-    if (!this.running) return;
-    if (this.reading) {
-      this.again = true;
+  /** Ephemeral frames skip the log: the same topic and visibility rule as events, live sockets only. */
+  private onEphemeral(message: string) {
+    let signal: EphemeralSignal;
+    try {
+      signal = JSON.parse(message);
+    } catch {
       return;
     }
-    this.reading = this.tail().finally(() => {
-      this.reading = null;
-      if (this.again) {
-        this.again = false;
-        this.poke();
-      }
-    });
+    const clients = this.byWorkspace.get(signal?.scope?.workspaceId);
+    if (!clients?.size) return;
+    const scope: EventScope = { ...signal.scope, type: `ephemeral.${signal.frame.type}`, audience: [], payload: {} };
+    for (const c of clients) {
+      if (c.state === 'live' && !c.closed && matchesAny(c.topics.values(), scope) && canSeeEvent(c.actor, scope)) c.send(signal.frame);
+    }
+  }
+
+  /** Reads the log now (one reader per node; a poke during a read schedules another). */
+  poke() {
+    if (this.running) this.reader.poke();
   }
 
   private async tail() {
@@ -227,15 +256,6 @@ export class RealtimeHub {
 
   /** Sockets that did not answer the previous ping are dead: drop them. */
   private heartbeat() {
-    for (const set of this.byWorkspace.values()) {
-      for (const c of set) {
-        if (!c.alive) {
-          c.ws.terminate();
-          continue;
-        }
-        c.alive = false;
-        c.ws.ping();
-      }
-    }
+    pingOrDrop(this.byWorkspace.values());
   }
 }

@@ -18,5 +18,7 @@ export type ServerFrame =
   | { type: 'event'; event: EventDto }
   | { type: 'ready'; lastEventId: number }
   | { type: 'reset'; reason: 'too_far_behind' | 'unknown_event_id' }
+  /** Ephemeral (not in the log, never replayed): someone is typing in a conversation, or stopped. */
+  | { type: 'typing'; conversationId: number; from: 'contact' | 'user'; userId: number | null; name: string; typing: boolean }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };

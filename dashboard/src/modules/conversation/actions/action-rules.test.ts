@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationStatus } from '../../inbox/conversations.api';
-import { composerAccess } from '../composer/composer-rules';
 import { availableActions } from './action-bar';
 
 const ana = { id: 1, name: 'Ana', avatarUrl: null };
@@ -9,22 +8,7 @@ const conv = (status: ConversationStatus, assignee: typeof ana | null) => ({ sta
 const agent = { id: 1, role: 'agent' as const };
 const supervisor = { id: 1, role: 'supervisor' as const };
 
-describe('composerAccess', () => {
-  it('lets the assignee or anyone on an unassigned conversation reply', () => {
-    expect(composerAccess(conv('open', ana), agent)).toMatchObject({ reply: true, reason: null });
-    expect(composerAccess(conv('queued', null), agent)).toMatchObject({ reply: true, reason: null });
-    expect(composerAccess(conv('bot', null), agent).reply).toBe(true);
-  });
-
-  it('offers only notes when another agent holds it, and take-over to supervisors', () => {
-    expect(composerAccess(conv('open', bruno), agent)).toEqual({ reply: false, reason: 'held', holder: { id: 2, name: 'Bruno' }, mayTakeOver: false });
-    expect(composerAccess(conv('snoozed', bruno), supervisor)).toMatchObject({ reply: false, reason: 'held', mayTakeOver: true });
-  });
-
-  it('offers notes and reopen on a closed conversation', () => {
-    expect(composerAccess(conv('closed', ana), agent)).toMatchObject({ reply: false, reason: 'closed' });
-  });
-});
+// composerAccess (the composer's ownership rule) is tested in composer/composer-rules.test.ts.
 
 describe('availableActions', () => {
   it('queued and unassigned: take, snooze, close', () => {

@@ -20,6 +20,9 @@ const me: Me = {
   workspaces: [{ id: 1, name: 'Atiende' }],
 };
 
+/** The same person in a workspace where only the assignee replies. */
+const ownership: Me = { ...me, workspace: { ...me.workspace, onlyAssigneeReplies: true } };
+
 const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   id: 41,
   status: 'open',
@@ -102,7 +105,13 @@ function fakeApi() {
     }
     return json(404, { error: { code: 'not_found', message: `no fake for ${route}` } });
   });
-  return { fetch, calls, posts: () => calls.filter((c) => c.method === 'POST') };
+  return {
+    fetch,
+    calls,
+    /** What was sent or stored (typing signals aside: they are counted by `typing()`). */
+    posts: () => calls.filter((c) => c.method === 'POST' && !c.path.endsWith('/typing')),
+    typing: () => calls.filter((c) => c.method === 'POST' && c.path.endsWith('/typing')).map((c) => (c.body as { typing: boolean }).typing),
+  };
 }
 
 let api: ReturnType<typeof fakeApi>;
@@ -110,14 +119,14 @@ let api: ReturnType<typeof fakeApi>;
 // happy-dom has no FontFaceSet; Mantine's autosize textarea listens to it.
 if (!document.fonts) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
 
-function renderComposer(props: { conversation?: Conversation; mode?: ComposerMode; me?: Me } = {}) {
+function renderComposer(props: { conversation?: Conversation; mode?: ComposerMode; me?: Me; onTakeOver?: () => void } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const onModeChange = vi.fn();
   const onSent = vi.fn();
   const ui = (mode: ComposerMode) => (
     <MantineProvider>
       <QueryClientProvider client={queryClient}>
-        <Composer conversation={props.conversation ?? conversation()} me={props.me ?? me} mode={mode} onModeChange={onModeChange} onSent={onSent} />
+        <Composer conversation={props.conversation ?? conversation()} me={props.me ?? me} mode={mode} onModeChange={onModeChange} onSent={onSent} onTakeOver={props.onTakeOver} />
       </QueryClientProvider>
     </MantineProvider>
   );
@@ -152,6 +161,19 @@ describe('Composer', () => {
     await waitFor(() => expect(input().value).toBe(''));
     expect(onSent).toHaveBeenCalledTimes(1);
     expect(Object.keys(localStorage).filter((k) => k.startsWith('atiende.draft.'))).toEqual([]);
+  });
+
+  it('tells the customer and teammates I am typing a reply, once for a burst of keys, and that I stopped when I send', async () => {
+    const user = userEvent.setup();
+    const { input } = renderComposer();
+    // The burst happens at one instant, however slow the machine (a starved CI run took over 3 s to type it,
+    // and the renewal after 3 s is right then).
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+    await user.type(input(), 'Hola, ya reviso');
+    expect(api.typing()).toEqual([true]);
+    clock.mockRestore();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(api.typing()).toEqual([true, false]));
   });
 
   it('does not send an empty message', async () => {
@@ -249,16 +271,45 @@ describe('Composer', () => {
     expect(other.input().value).toBe('');
   });
 
-  it('offers only notes when another agent holds the conversation', async () => {
+  it('offers only notes when another agent holds the conversation and only the assignee replies', async () => {
     const user = userEvent.setup();
     const held = conversation({ assignee: { id: 3, name: 'Bruno Díaz', avatarUrl: null } });
-    const { input } = renderComposer({ conversation: held, mode: 'reply' });
+    const { input } = renderComposer({ conversation: held, mode: 'reply', me: ownership });
     expect(screen.getByTestId('composer-held').textContent).toContain('Bruno Díaz está atendiendo esta conversación');
     expect((screen.getByRole('radio', { name: 'Responder' }) as HTMLInputElement).disabled).toBe(true);
     await user.click(input());
     await user.type(input(), 'ojo{Enter}');
     await waitFor(() => expect(api.posts()).toHaveLength(1));
     expect(api.posts()[0]!.path).toBe('/api/v1/conversations/41/notes');
+  });
+
+  it('without the ownership setting, a reply to a conversation another agent holds goes out', async () => {
+    const user = userEvent.setup();
+    const held = conversation({ assignee: { id: 3, name: 'Bruno Díaz', avatarUrl: null } });
+    const { input } = renderComposer({ conversation: held, mode: 'reply' });
+    expect(screen.queryByTestId('composer-held')).toBeNull();
+    expect((screen.getByRole('radio', { name: 'Responder' }) as HTMLInputElement).disabled).toBe(false);
+    await user.click(input());
+    await user.type(input(), 'te ayudo{Enter}');
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]!.path).toBe('/api/v1/conversations/41/messages');
+  });
+
+  it('with the ownership setting, an unassigned conversation is taken before replying', async () => {
+    const user = userEvent.setup();
+    const onTakeOver = vi.fn();
+    renderComposer({ conversation: conversation({ assignee: null, status: 'queued' }), mode: 'reply', me: ownership, onTakeOver });
+    expect(screen.getByTestId('composer-unassigned').textContent).toContain('toma la conversación para responder');
+    expect((screen.getByRole('radio', { name: 'Responder' }) as HTMLInputElement).disabled).toBe(true);
+    await user.click(within(screen.getByTestId('composer-unassigned')).getByRole('button', { name: 'Tomar' }));
+    expect(onTakeOver).toHaveBeenCalledTimes(1);
+  });
+
+  it('with the ownership setting, a supervisor is told who holds it and may still reply', () => {
+    const held = conversation({ assignee: { id: 3, name: 'Bruno Díaz', avatarUrl: null } });
+    renderComposer({ conversation: held, mode: 'reply', me: { ...ownership, role: 'supervisor' } });
+    expect(screen.getByTestId('composer-held').textContent).toContain('Como supervisor puedes responder igualmente');
+    expect((screen.getByRole('radio', { name: 'Responder' }) as HTMLInputElement).disabled).toBe(false);
   });
 
   it('offers Reopen and notes only on a closed conversation', () => {

@@ -12,7 +12,9 @@ import { SendIcon } from '../icons';
 import { contactLabel, replyWindow } from '../pane-format';
 import { AttachButton, AttachmentChips, MAX_ATTACHMENTS, useUploads } from './attachment-chips';
 import { ComposerNotice } from './composer-notice';
-import { composerAccess } from './composer-rules';
+import { useTypingNames, useTypingSender } from './use-typing';
+import { TemplateReply } from '../templates/template-reply';
+import { composerAccess, composerViewer } from './composer-rules';
 import type { ComposerMode } from './draft-store';
 import { EmojiButton } from './emoji-button';
 import { SnippetPicker } from './snippets';
@@ -49,7 +51,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const cid = conversation.id;
-  const access = composerAccess(conversation, { id: me.user.id, role: me.role });
+  const access = composerAccess(conversation, composerViewer(me));
   const current: ComposerMode = access.reply ? mode : 'note';
   const { drafts, update, clear } = useComposerDraft(me.user.id, cid);
   const draft = drafts[current];
@@ -57,6 +59,8 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
   const uploads = useUploads((a) => update('reply', (d) => ({ ...d, attachments: [...d.attachments, a] })));
 
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const typingNames = useTypingNames(cid, me.user.id);
+  const typingSender = useTypingSender(cid);
   const [caret, setCaret] = useState(draft.text.length);
   const pendingCaret = useRef<number | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
@@ -114,6 +118,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
       return;
     }
     setSending(true);
+    typingSender.stop();
     try {
       const message = current === 'reply' ? await sendReply(cid, body, attachmentIds) : await addNote(cid, body, findMentions(body, teammates));
       addToTimeline(queryClient, message);
@@ -196,7 +201,13 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
 
   return (
     <Box px="sm" pb="sm" pt={4} data-testid="composer">
+      {typingNames.length > 0 && (
+        <Text size="xs" c="dimmed" mb={4} data-testid="typing-indicator" aria-live="polite">
+          {t('conversation.composer.typing', { names: typingNames.join(', '), count: typingNames.length })}
+        </Text>
+      )}
       <ComposerNotice access={access} onTakeOver={onTakeOver} onReopen={onReopen} pending={actionPending} />
+      <TemplateReply conversation={conversation} active={!note} onSent={onSent} />
       <Paper
         withBorder
         radius="md"
@@ -253,6 +264,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
           onChange={(e) => {
             setCaret(e.currentTarget.selectionStart ?? e.currentTarget.value.length);
             setText(e.currentTarget.value);
+            if (current === 'reply') typingSender.typed();
           }}
           onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
           onKeyDown={onKeyDown}

@@ -45,6 +45,14 @@ describe('activitySentence', () => {
     expect(activitySentence(en, unassigned, ctx('en'))).toBe('Ana unassigned Bruno');
   });
 
+  it('tells automatic assignments and why routing put a conversation back in the queue', () => {
+    const system = { type: 'system', id: null };
+    expect(activitySentence(es, entry({ action: 'assigned', auto: true, from: { assigneeId: null, teamId: 5 }, to: { assigneeId: 2, teamId: 5 } }, system), ctx('es'))).toBe('Asignada automáticamente a Bruno');
+    expect(activitySentence(es, entry({ action: 'released', reason: 'unanswered', minutes: 5, previousAssigneeId: 1 }, system), ctx('es'))).toBe('Ana no respondió en 5 minutos: la conversación volvió a la cola');
+    expect(activitySentence(en, entry({ action: 'released', reason: 'offline', previousAssigneeId: 2 }, system), ctx('en'))).toBe('Bruno went offline: the conversation went back to the queue');
+    expect(activitySentence(es, entry({ action: 'released', reason: 'deactivated', previousAssigneeId: 2 }, system), ctx('es'))).toBe('Bruno ya no está activo: la conversación volvió a la cola');
+  });
+
   it('reads tags as a list with the right plural', () => {
     expect(activitySentence(es, entry({ action: 'tagged', added: ['vip'], removed: [] }), ctx('es'))).toBe('Ana agregó la etiqueta “vip”');
     expect(activitySentence(en, entry({ action: 'tagged', added: ['vip', 'ventas', 'nuevo'], removed: [] }), ctx('en'))).toBe(
@@ -70,6 +78,12 @@ describe('activitySentence', () => {
     expect(activitySentence(es, entry({ action: 'woken' }, { type: 'system', id: null }), ctx('es'))).toBe('La conversación volvió de la espera');
     expect(activitySentence(es, entry({ action: 'closed', category: 'Resuelto', summary: 'ok' }), ctx('es'))).toBe('Ana cerró la conversación (Resuelto)');
     expect(activitySentence(en, entry({ action: 'reopened', assigneeId: 1 }), ctx('en'))).toBe('Ana reopened the conversation');
+    expect(activitySentence(es, entry({ action: 'closing_message_skipped', reason: 'reply_window_closed' }, { type: 'system', id: null }), ctx('es'))).toBe(
+      'No se envió el mensaje de cierre: la ventana de respuesta del canal está cerrada',
+    );
+    expect(activitySentence(en, entry({ action: 'closing_message_skipped', reason: 'channel_unavailable' }, { type: 'system', id: null }), ctx('en'))).toBe(
+      'The closing message was not sent: the channel is not available',
+    );
     expect(activitySentence(en, entry({ action: 'bot_paused' }, { type: 'api', id: 3 }), ctx('en'))).toBe('An integration paused the bot');
     expect(activitySentence(es, entry({ action: 'bot_resumed' }, { type: 'bot', id: null }), ctx('es'))).toBe('El bot reactivó el bot');
   });

@@ -52,12 +52,19 @@ export function activitySentence(t: TFunction, entry: Pick<Message, 'meta' | 'se
         if (toTeam) return withReason(t('conversation.activity.transferredToTeam', { actor, team: toTeam }));
         return withReason(t('conversation.activity.removedFromTeam', { actor, team: team(num(from.teamId)) ?? '' }));
       }
+      if (assignee && meta.auto === true) return t('conversation.activity.autoAssigned', { assignee });
       if (assignee) return withReason(t('conversation.activity.assigned', { actor, assignee }));
       return withReason(t('conversation.activity.unassigned', { actor, previous: user(num(from.assigneeId)) ?? '' }));
     }
     case 'returned': {
       const toTeam = team(num(meta.teamId));
       return toTeam ? t('conversation.activity.returnedToTeam', { actor, team: toTeam }) : t('conversation.activity.returned', { actor });
+    }
+    case 'released': {
+      const previous = user(num(meta.previousAssigneeId)) ?? t('conversation.activity.actors.someone');
+      if (meta.reason === 'unanswered') return t('conversation.activity.releasedUnanswered', { previous, count: num(meta.minutes) ?? 0 });
+      if (meta.reason === 'offline') return t('conversation.activity.releasedOffline', { previous });
+      return t('conversation.activity.releasedDeactivated', { previous });
     }
     case 'snoozed': {
       const until = str(meta.until);
@@ -72,6 +79,8 @@ export function activitySentence(t: TFunction, entry: Pick<Message, 'meta' | 'se
     }
     case 'reopened':
       return t('conversation.activity.reopened', { actor });
+    case 'closing_message_skipped':
+      return meta.reason === 'reply_window_closed' ? t('conversation.activity.closingMessageSkipped') : t('conversation.activity.closingMessageSkippedChannel');
     case 'bot_paused':
       return t('conversation.activity.botPaused', { actor });
     case 'bot_resumed':

@@ -6,6 +6,7 @@ import { RichText } from '../rich-text';
 import { AlertIcon, ClockIcon, CopyIcon, DotsIcon, DoubleCheckIcon, CheckIcon, LockIcon, RetryIcon, TrashIcon } from '../icons';
 import { AttachmentView } from './attachment-view';
 import { activitySentence, type ActivityContext } from './activity-sentence';
+import { EditedMark, MessageOrigin, Reactions } from './message-extras';
 
 export interface EntryContext extends ActivityContext {
   contactName: string;
@@ -19,12 +20,19 @@ export interface EntryContext extends ActivityContext {
   retryingId: number | null;
 }
 
+/** The subject of an email the customer sent (meta.email.subject), unless it only repeats the text (an empty mail). */
+export function emailSubjectOf(m: Pick<Message, 'meta' | 'body'>): string | null {
+  const subject = (m.meta.email as { subject?: unknown } | undefined)?.subject;
+  return typeof subject === 'string' && subject.trim() && subject.trim() !== m.body.trim() ? subject.trim() : null;
+}
+
 /** Who wrote a message or note, as the timeline names them. */
 function authorName(m: Message, ctx: EntryContext, t: (k: string) => string): string {
   if (m.direction === 'inbound') return ctx.contactName;
   if (m.sender.type === 'user') return (m.sender.id !== null && ctx.userName(m.sender.id)) || t('conversation.activity.actors.someone');
   if (m.sender.type === 'bot') return t('conversation.timeline.bot');
   if (m.sender.type === 'api') return t('conversation.timeline.integration');
+  if (m.meta.echo === true) return t('conversation.timeline.echo');
   return t('conversation.activity.actors.system');
 }
 
@@ -61,6 +69,7 @@ function MessageBubble({ message: m, continued, ctx }: { message: Message; conti
   const background = note ? 'var(--mantine-color-yellow-1)' : mine ? 'var(--mantine-color-teal-0)' : 'var(--mantine-color-gray-1)';
   const border = note ? '1px solid var(--mantine-color-yellow-4)' : '1px solid transparent';
   const copy = () => void navigator.clipboard?.writeText(m.body);
+  const subject = emailSubjectOf(m);
 
   return (
     <Group justify={mine ? 'flex-end' : 'flex-start'} px="md" pt={continued ? 2 : 8} wrap="nowrap" align="flex-start" gap={4} data-testid={note ? 'timeline-note' : 'timeline-message'} data-message-id={m.id}>
@@ -81,6 +90,12 @@ function MessageBubble({ message: m, continued, ctx }: { message: Message; conti
             </Text>
           ) : (
             <Stack gap={6}>
+              <MessageOrigin message={m} />
+              {subject && (
+                <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }} data-testid="email-subject">
+                  {subject}
+                </Text>
+              )}
               {m.attachments.map((a) => (
                 <AttachmentView key={a.id} attachment={a} />
               ))}
@@ -92,12 +107,14 @@ function MessageBubble({ message: m, continued, ctx }: { message: Message; conti
             </Stack>
           )}
           <Group gap={4} justify="flex-end" mt={2} wrap="nowrap">
+            {!deleted && <EditedMark message={m} />}
             <Text size="10px" c="dimmed" title={ctx.fullTimeOf(m.createdAt)}>
               {ctx.timeOf(m.createdAt)}
             </Text>
             {m.kind === 'message' && m.direction === 'outbound' && !deleted && <DeliveryTicks message={m} />}
           </Group>
         </Box>
+        {!deleted && <Reactions message={m} mine={mine} />}
         {m.deliveryStatus === 'failed' && !deleted && <FailedNotice m={m} ctx={ctx} />}
       </Box>
       {!mine && !deleted && <EntryMenu m={m} deletable={false} onCopy={copy} onDelete={() => {}} />}

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../../test/harness.js';
 import { createWorkspace, type Session } from '../../../../test/fixtures.js';
 import { queryRows } from '../../../platform/db/db.js';
-import { ChannelSendError, type ChannelAdapter, type ChannelRecord, type OutboundContent } from '../channel.js';
+import { ChannelSendError, type ChannelAdapter, type ChannelRecord, type OutboundContent, type SendOptions } from '../channel.js';
 import { loadChannelWithSecrets } from '../load-channel.js';
 import { sendOutboundJob } from '../../messages/send-outbound.job.js';
 
@@ -16,6 +16,10 @@ export type SendFailure = 'retryable' | 'rate_limited' | 'permanent';
 
 export type ContractCase =
   | 'handshake'
+  /** A bad or missing webhook signature is refused (401) and nothing stored. */
+  | 'signature'
+  /** A webhook for an unknown channel answers 404, a malformed body 400. */
+  | 'malformed'
   | 'message'
   | 'media'
   | 'batch'
@@ -68,7 +72,13 @@ export interface ChannelContractHarness<C extends ContractChannel = ContractChan
     batch?(c: C, events: Array<Ev & { text: string }>): unknown;
     interactive_reply?(c: C, e: Ev & { payload: string; title: string }): unknown;
     reaction?(c: C, e: Ev & { targetId: string; emoji: string }): unknown;
-    read?(c: C, e: { customer: string; upToId: string }): unknown;
+    /** The customer takes their reaction off the message (where the provider reports it). */
+    unreact?(c: C, e: Ev & { targetId: string }): unknown;
+    /**
+     * The customer read our messages up to the one the provider knows as `upToId` (the id our send returned),
+     * sent at or before `at`: providers with watermarks give the time, others the message.
+     */
+    read?(c: C, e: { customer: string; upToId: string; at: Date }): unknown;
     echo?(c: C, e: Ev & { text: string }): unknown;
     /** A new text for the message built earlier with the same id. */
     edit?(c: C, e: Ev & { text: string }): unknown;
@@ -78,6 +88,16 @@ export interface ChannelContractHarness<C extends ContractChannel = ContractChan
   encode?(body: unknown): { raw: string; contentType: string };
   handshake?: { good(c: C): { query: Record<string, string>; body: string }; bad(c: C): Record<string, string> };
   skip: Partial<Record<ContractCase, string>>;
+  /**
+   * For a channel whose inbound is not a webhook (email, fetched by IMAP polling): puts what `build` made where
+   * the channel fetches from, runs its fetch, and answers as the hook route would (`{ conversationId, messageId }`
+   * for one message). The cases `signature` and `malformed` are then skipped with the reason.
+   */
+  deliver?(t: TestApp, channel: C, body: unknown): Promise<{ statusCode: number; json(): any }>;
+  /** The provider's id of a contract customer when it is not the customer's number itself (email: an address). */
+  contactId?(customer: string): string;
+  /** More send options for the suite's direct sends, as the send job gives them (a web form's lookup of its reply channel). */
+  sendOptions?(t: TestApp, workspaceId: number): Partial<SendOptions>;
 }
 
 const until = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> => {
@@ -115,7 +135,8 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
     });
 
     const encode = (body: unknown) => h.encode?.(body) ?? { raw: typeof body === 'string' ? body : JSON.stringify(body), contentType: 'application/json' };
-    const post = (body: unknown, opts: { bad?: boolean; unsigned?: boolean; channelId?: number } = {}) => {
+    const post = (body: unknown, opts: { bad?: boolean; unsigned?: boolean; channelId?: number } = {}): Promise<{ statusCode: number; json(): any }> => {
+      if (h.deliver) return h.deliver(t, channel, body);
       const { raw, contentType } = encode(body);
       return t.server.app.inject({
         method: 'POST',
@@ -136,7 +157,8 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
     };
     const reply = (conversationId: number, body: string) =>
       t.server.app.inject({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, headers: owner.headers, payload: { body } });
-    const send = (to: string, content: OutboundContent) => h.adapter.send(record, { messageId: ++seq, conversationId: 1, contactExternalId: to, content }, { timeoutMs: 5000, config: t.config });
+    const send = (to: string, content: OutboundContent) =>
+      h.adapter.send(record, { messageId: ++seq, conversationId: 1, contactExternalId: h.contactId?.(to) ?? to, content }, { timeoutMs: 5000, config: t.config, ...h.sendOptions?.(t, owner.workspaceId) });
 
     /** Runs the case, or skips it with the harness's reason; a case neither built nor skipped fails. */
     const contractCase = (id: ContractCase, title: string, supported: () => boolean, fn: () => Promise<void>) => {
@@ -163,7 +185,7 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
       });
     }
 
-    it('refuses a bad or missing signature with 401 and stores nothing', async () => {
+    contractCase('signature', 'refuses a bad or missing signature with 401 and stores nothing', () => true, async () => {
       const eventsBefore = await count(sql`SELECT count(*)::int AS n FROM events`);
       const text = unique('firma falsa');
       const body = h.build.message(channel, { id: `bad-${seq}`, customer: customer(), text });
@@ -173,7 +195,7 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
       expect(await count(sql`SELECT count(*)::int AS n FROM events`)).toBe(eventsBefore);
     });
 
-    it('answers 404 for an unknown channel and 400 for a malformed body', async () => {
+    contractCase('malformed', 'answers 404 for an unknown channel and 400 for a malformed body', () => true, async () => {
       const body = h.build.message(channel, { id: `x-${seq}`, customer: customer(), text: 'nadie' });
       expect((await post(body, { channelId: 987_654_321 })).statusCode).toBe(404);
       expect((await post('{"update_id":', {})).statusCode).toBe(400);
@@ -220,19 +242,83 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
       expect(rows[0].meta.interactive).toEqual({ payload: 'CONFIRM_42', title });
     });
 
-    const acceptedNotStored = (kind: 'reaction' | 'read' | 'echo' | 'edit', title: string, body: (target: { id: string; customer: string }) => unknown) =>
-      contractCase(kind, title, () => !!h.build[kind], async () => {
-        const who = customer();
-        const target = await inboundFrom(who);
-        const before = await count(sql`SELECT count(*)::int AS n FROM messages WHERE channel_id = ${channel.id}`);
-        const res = await post(body({ id: target.id, customer: who }));
-        expect(res.statusCode).toBe(200);
-        expect(await count(sql`SELECT count(*)::int AS n FROM messages WHERE channel_id = ${channel.id}`)).toBe(before);
-      });
-    acceptedNotStored('reaction', 'accepts a reaction (not applied yet: nothing stored)', (m) => h.build.reaction!(channel, { id: `react-${seq}`, customer: m.customer, targetId: m.id, emoji: '👍' }));
-    acceptedNotStored('read', 'accepts a read watermark (not applied yet: nothing stored)', (m) => h.build.read!(channel, { customer: m.customer, upToId: m.id }));
-    acceptedNotStored('echo', 'accepts an echo of a message sent from another client (not applied yet)', (m) => h.build.echo!(channel, { id: `echo-${seq}`, customer: m.customer, text: 'desde el teléfono' }));
-    acceptedNotStored('edit', 'accepts an edit of a received message (not applied yet: nothing stored)', (m) => h.build.edit!(channel, { id: m.id, customer: m.customer, text: 'texto corregido' }));
+    const messageById = async (id: number) =>
+      (await queryRows<{ body: string; meta: any; direction: string; sender_type: string; delivery_status: string | null; conversation_id: number }>(t.ctx.db, sql`
+        SELECT body, meta, direction, sender_type, delivery_status, conversation_id FROM messages WHERE id = ${id}`))[0];
+    const idOfText = async (text: string) => (await queryRows<{ id: number }>(t.ctx.db, sql`SELECT id FROM messages WHERE channel_id = ${channel.id} AND body = ${text}`))[0].id;
+    const updatesOf = async (messageId: number) =>
+      (await queryRows<{ payload: any }>(t.ctx.db, sql`SELECT payload FROM events WHERE type = 'message.updated' AND (payload->'message'->>'id')::bigint = ${messageId} ORDER BY id`)).map((e) => e.payload.message);
+    const messagesInChannel = () => count(sql`SELECT count(*)::int AS n FROM messages WHERE channel_id = ${channel.id}`);
+
+    contractCase('reaction', 'puts the customer\'s reaction on the message (meta.reactions, message.updated), once, and takes it off', () => !!h.build.reaction, async () => {
+      const who = customer();
+      const target = await inboundFrom(who);
+      const id = await idOfText(target.text);
+      const before = await messagesInChannel();
+      for (let i = 0; i < 2; i++) {
+        expect((await post(h.build.reaction!(channel, { id: `react-${seq}-${i}`, customer: who, targetId: target.id, emoji: '👍' }))).statusCode).toBe(200);
+      }
+      expect(await messagesInChannel()).toBe(before);
+      expect((await messageById(id)).meta.reactions).toEqual([expect.objectContaining({ emoji: '👍' })]);
+      const updates = await updatesOf(id);
+      expect(updates).toHaveLength(1); // the repeat changed nothing
+      expect(updates[0].meta.reactions).toEqual([expect.objectContaining({ emoji: '👍' })]);
+      if (h.build.unreact) {
+        expect((await post(h.build.unreact(channel, { id: `unreact-${seq}`, customer: who, targetId: target.id }))).statusCode).toBe(200);
+        expect((await messageById(id)).meta.reactions).toEqual([]);
+        expect(await updatesOf(id)).toHaveLength(2);
+      }
+    });
+
+    contractCase('read', 'moves the contact\'s replies up to a read receipt to read, forward only, and no one else\'s', () => !!h.build.read, async () => {
+      const who = customer();
+      const other = customer();
+      const sentReply = async (to: string) => {
+        const { conversationId } = await inboundFrom(to);
+        const id = (await reply(conversationId, unique('¿Le llegó?'))).json().id as number;
+        return { id, row: await until(() => messageRow(id), (m) => m.delivery_status === 'sent') };
+      };
+      const mine = await sentReply(who);
+      const theirs = await sentReply(other);
+      expect(mine.row.delivery_status).toBe('sent');
+      const body = h.build.read!(channel, { customer: who, upToId: mine.row.external_id!, at: new Date(t.ctx.clock.now().getTime() + 1000) });
+      expect((await post(body)).statusCode).toBe(200);
+      expect((await post(body)).statusCode).toBe(200); // re-delivered
+      expect((await messageRow(mine.id)).delivery_status).toBe('read');
+      expect((await messageRow(theirs.id)).delivery_status).toBe('sent');
+      const changes = await queryRows<{ s: string }>(t.ctx.db, sql`SELECT payload->>'status' AS s FROM events WHERE type = 'message.status_changed' AND (payload->>'messageId')::bigint = ${mine.id} ORDER BY id`);
+      expect(changes.map((c) => c.s)).toEqual(['sent', 'read']);
+    });
+
+    contractCase('echo', 'stores a message the business sent from another client once, as ours and already sent (never sent again)', () => !!h.build.echo, async () => {
+      const who = customer();
+      const target = await inboundFrom(who);
+      const text = unique('Le escribo desde el teléfono');
+      const body = h.build.echo!(channel, { id: `echo-${seq}`, customer: who, text });
+      expect((await post(body)).statusCode).toBe(200);
+      expect((await post(body)).statusCode).toBe(200); // re-delivered
+      expect(await storedWithText(text)).toBe(1);
+      const echo = await messageById(await idOfText(text));
+      expect(echo).toMatchObject({ conversation_id: target.conversationId, direction: 'outbound', sender_type: 'system', delivery_status: 'sent' });
+      expect(echo.meta.echo).toBe(true);
+      expect(fake.sentTo(who).map((s) => s.text)).not.toContain(text);
+    });
+
+    contractCase('edit', 'replaces the text of a received message, keeping the first one (meta.editedFrom, message.updated)', () => !!h.build.edit, async () => {
+      const who = customer();
+      const target = await inboundFrom(who);
+      const id = await idOfText(target.text);
+      const text = unique('texto corregido');
+      const before = await messagesInChannel();
+      for (let i = 0; i < 2; i++) expect((await post(h.build.edit!(channel, { id: target.id, customer: who, text }))).statusCode).toBe(200);
+      expect(await messagesInChannel()).toBe(before);
+      const edited = await messageById(id);
+      expect(edited.body).toBe(text);
+      expect(edited.meta.editedFrom).toBe(target.text);
+      expect(typeof edited.meta.editedAt).toBe('string');
+      const updates = await updatesOf(id);
+      expect(updates.map((m: { body: string }) => m.body)).toEqual([text]); // the repeat changed nothing
+    });
 
     contractCase('media', 'downloads an inbound file into storage', () => !!h.build.media, async () => {
       const bytes = Buffer.from(`%PDF-1.4 factura ${name}`);
@@ -261,7 +347,8 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
       const row = await until(() => messageRow(res.json().id), (m) => m.delivery_status !== 'queued');
       expect(row).toMatchObject({ delivery_status: 'sent' });
       expect(row.external_id).toBeTruthy();
-      expect(fake.sentTo(who).map((s) => s.text)).toContain(text);
+      // A provider records the call before send returns; the web chat's visitor socket gets it from the event log.
+      await expect.poll(() => fake.sentTo(who).map((s) => s.text), { timeout: 10_000 }).toContain(text);
     });
 
     contractCase('status_order', 'applies delivery receipts forward only (out of order and repeated)', () => !!h.build.status, async () => {
@@ -309,7 +396,8 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
     errorClass('rate_limited', 'classifies a rate limit as rate-limited with the provider\'s retry-after');
     errorClass('permanent', 'classifies a refusal as permanent with the provider\'s code and text');
 
-    it('a permanent failure marks the reply failed with the provider\'s reason', async () => {
+    // With the error classes: an adapter without a provider to refuse it (web chat) skips these with them.
+    contractCase('error_permanent', 'a permanent failure marks the reply failed with the provider\'s reason', () => true, async () => {
       const who = customer();
       const { conversationId } = await inboundFrom(who);
       const expected = fake.failNextSend('permanent');
@@ -320,7 +408,7 @@ export function runChannelContract<C extends ContractChannel>(name: string, h: C
       expect(row.failure_reason).toMatch(expected.text);
     });
 
-    it('the last retry of a retryable failure marks the reply failed', async () => {
+    contractCase('error_retryable', 'the last retry of a retryable failure marks the reply failed', () => true, async () => {
       const { conversationId } = await inboundFrom(customer());
       const [m] = await queryRows<{ id: number }>(t.ctx.db, sql`INSERT INTO messages (workspace_id, conversation_id, channel_id, kind, direction, sender_type, body, delivery_status)
         VALUES (${owner.workspaceId}, ${conversationId}, ${channel.id}, 'message', 'outbound', 'api', 'último intento', 'queued') RETURNING id`);

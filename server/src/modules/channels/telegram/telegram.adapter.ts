@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
-  type ChannelAdapter, type ChannelRecord, ChannelSendError, type InboundAttachment, type InboundContact, type InboundEvent, InvalidPayloadError, type SendOptions,
-} from '../channel.js';
+  type ChannelAdapter, type ChannelRecord, ChannelSendError, type InboundAttachment, type InboundContact, type InboundEvent, InvalidPayloadError, type SendOptions, sendInParts } from '../channel.js';
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** The update kinds we ask Telegram for in setWebhook. */
@@ -74,21 +73,17 @@ export const telegramAdapter: ChannelAdapter = {
         return { externalId: messageKey(chatId, (await call(channel, 'sendMessage', { chat_id: chatId, text: content.text, reply_markup: keyboard, ...reply }, opts)).message_id) };
       }
       case 'media': {
-        // A caption that fits goes with the first file; a longer text is sent first, on its own.
-        let first: number | undefined;
-        let caption: string | undefined = content.text || undefined;
-        if (caption && caption.length > CAPTION_LIMIT) {
-          first = (await call(channel, 'sendMessage', { chat_id: chatId, text: caption, ...reply }, opts)).message_id;
-          caption = undefined;
-        }
-        for (const file of content.attachments) {
-          const photo = /^image\/(jpeg|png|webp)$/.test(file.contentType) && file.size <= 5 * 1_048_576;
-          const sent = await call(channel, photo ? 'sendPhoto' : 'sendDocument', { chat_id: chatId, [photo ? 'photo' : 'document']: file.url, ...(caption ? { caption } : {}), ...(first === undefined ? reply : {}) }, opts);
-          first ??= sent.message_id;
-          caption = undefined;
-        }
-        if (first === undefined) throw new ChannelSendError('permanent', 'Nothing to send');
-        return { externalId: messageKey(chatId, first) };
+        // A caption that fits goes with the first file; a longer text is sent first, on its own. The first part quotes.
+        const longText = content.text.length > CAPTION_LIMIT ? content.text : undefined;
+        const parts: Array<(quote: Json) => Promise<string>> = [
+          ...(longText ? [async (quote: Json) => messageKey(chatId, (await call(channel, 'sendMessage', { chat_id: chatId, text: longText, ...quote }, opts)).message_id)] : []),
+          ...content.attachments.map((file, i) => async (quote: Json) => {
+            const photo = /^image\/(jpeg|png|webp)$/.test(file.contentType) && file.size <= 5 * 1_048_576;
+            const caption = i === 0 && !longText && content.text ? { caption: content.text } : {};
+            return messageKey(chatId, (await call(channel, photo ? 'sendPhoto' : 'sendDocument', { chat_id: chatId, [photo ? 'photo' : 'document']: file.url, ...caption, ...quote }, opts)).message_id);
+          }),
+        ];
+        return sendInParts(parts.map((part, i) => () => part(i === 0 ? reply : {})), opts.parts);
       }
       case 'template':
         throw new ChannelSendError('permanent', 'Telegram has no message templates');
