@@ -57,11 +57,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return data as T;
 }
 
-/** Field names the server named in a validation error (`body.email` → `email`). */
-export function invalidFields(err: unknown): string[] {
+/**
+ * Field names the server named in a validation error (`body.email` → `email`); a name in `nested` stands for the
+ * field inside it (`body.settings.url` → `url` when `settings` is nested).
+ */
+export function invalidFields(err: unknown, nested: readonly string[] = []): string[] {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
   return err.details
     .map((d) => (typeof d === 'object' && d && 'field' in d ? String((d as { field: unknown }).field) : ''))
-    .map((field) => field.split('.').filter((part) => part !== 'body' && part !== 'query' && part !== 'params')[0] ?? '')
+    .map((field) => {
+      const [first = '', second] = field.split('.').filter((part) => part !== 'body' && part !== 'query' && part !== 'params');
+      return nested.includes(first) && second ? second : first;
+    })
     .filter(Boolean);
 }

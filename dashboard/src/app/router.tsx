@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'calls', lazy: async () => ({ Component: (await import('../modules/calls/calls-page')).CallsPage }) },
               { path: 'board', lazy: async () => ({ Component: (await import('../modules/board/live-board-page')).LiveBoardPage }) },
               { path: 'reports/transfers', lazy: async () => ({ Component: (await import('../modules/reports/transfers/transfers-report-page')).TransfersReportPage }) },
+              { path: 'bot-review', lazy: async () => ({ Component: (await import('../modules/bots/review/bot-review-page')).BotReviewPage }) },
               { path: 'profile', lazy: async () => ({ Component: (await import('../modules/profile/profile-page')).ProfilePage }) },
               {
                 path: 'settings',
@@ -53,6 +54,8 @@ export const router = createBrowserRouter([
                   { path: 'users', lazy: async () => ({ Component: (await import('../modules/settings/users-settings')).UsersSettings }) },
                   { path: 'teams', lazy: async () => ({ Component: (await import('../modules/settings/teams-settings')).TeamsSettings }) },
                   { path: 'channels', lazy: async () => ({ Component: (await import('../modules/settings/channels-settings')).ChannelsSettings }) },
+                  { path: 'bots', lazy: async () => ({ Component: (await import('../modules/bots/settings/bots-settings')).BotsSettings }) },
+                  { path: 'bots/:botId', lazy: async () => ({ Component: (await import('../modules/bots/settings/bot-knowledge-page')).BotKnowledgePage }) },
                   { path: 'tags', lazy: async () => ({ Component: (await import('../modules/settings/tags-settings')).TagsSettings }) },
                   { path: 'snippets', lazy: async () => ({ Component: (await import('../modules/settings/snippets-settings')).SnippetsSettings }) },
                   {

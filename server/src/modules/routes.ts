@@ -20,6 +20,7 @@ import { registerDemoRoutes } from './demo/demo.routes.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerTranscriptRoutes } from './conversations/transcript.routes.js';
 import { registerSnippetRoutes } from './snippets/snippets.routes.js';
+import { registerBotReviewRoutes } from './bots/bot-review.routes.js';
 import { registerViewRoutes } from './views/views.routes.js';
 import { registerContactFieldRoutes } from './contacts/contact-fields.routes.js';
 import { registerCallRoutes } from './calls/calls.routes.js';
@@ -29,6 +30,7 @@ import { registerConversationFormRoutes } from './conversations/conversation-for
 import { registerTransferRoutes } from './conversations/transfers.routes.js';
 import { registerTransfersReportRoutes } from './reports/transfers-report.routes.js';
 import { registerLiveBoardRoutes } from './routing/live-board.routes.js';
+import { registerBotRoutes } from './bots/bots.routes.js';
 
 /** Every module's routes, registered in this order. */
 export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
@@ -52,6 +54,7 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerNotificationRoutes,
   registerTranscriptRoutes,
   registerSnippetRoutes,
+  registerBotReviewRoutes,
   registerViewRoutes,
   registerContactFieldRoutes,
   registerCallRoutes,
@@ -61,4 +64,5 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerTransferRoutes,
   registerTransfersReportRoutes,
   registerLiveBoardRoutes,
+  registerBotRoutes,
 ];

@@ -9,6 +9,7 @@ import { emailUnreadRepliesSubscriber } from './widget/email-unread-replies.job.
 import { emailPollSubscriber } from './channels/email/poll-mailbox.job.js';
 import { routingSubscriber } from './routing/routing.subscriber.js';
 import { awayMessageSubscriber } from './routing/away-message.subscriber.js';
+import { botsSubscriber } from './bots/bots.subscriber.js';
 
 /** Every durable subscriber of the event log. */
-export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection, notificationsSubscriber, transcriptSubscriber, emailUnreadRepliesSubscriber, emailPollSubscriber, routingSubscriber, awayMessageSubscriber];
+export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection, notificationsSubscriber, transcriptSubscriber, emailUnreadRepliesSubscriber, emailPollSubscriber, routingSubscriber, awayMessageSubscriber, botsSubscriber];

@@ -17,6 +17,7 @@
  *   POST /email/customer-says {"from": "ana@cliente.test", "subject": "Hola", "text": "…", "name"?: "Ana", "inReplyTo"?: "<Message-ID>"}
  *                         → a mail in the support mailbox (a real Dovecot: IMAP APPEND), read by Atiende at its next poll
  *   GET  /email/sent      → what the email channel sent by SMTP (to, subject, text, Message-ID, In-Reply-To)
+ *   GET  /bots/webhook/received → the turns delivered to the webhook bot (with whether the signature was valid)
  */
 import http from 'node:http';
 import { startSmtpInbox } from './smtp-inbox.js';
@@ -26,6 +27,9 @@ import { startTelegramFake } from './telegram.js';
 import { startSmsFakes } from './sms-fakes.js';
 import { sampleTemplates, startWhatsAppCloudFake } from './whatsapp-cloud.js';
 import { startMessengerPlatformFake } from './messenger-platform.js';
+import { startBotWebhookFake } from './bot-webhook.js';
+import { demoAgent, startDialogflowFake } from './dialogflow.js';
+import { startOpenAiFake } from './openai-compatible.js';
 
 const CONTROL_PORT = Number(process.env.FAKES_PORT ?? 8090);
 const token = process.env.TELEGRAM_FAKE_TOKEN ?? '123456789:AAFakeTokenForLocalTesting_0123456789';
@@ -64,6 +68,17 @@ const meta = await startMessengerPlatformFake({
   fallback: whatsapp.base,
   accounts: [{ id: metaApp.pageId, token: metaApp.pageToken, host: 'facebook' }, { id: metaApp.instagramId, token: metaApp.instagramToken, host: 'instagram' }],
 });
+// The remote bots: a webhook bot's receiver, a Dialogflow ES agent and an OpenAI-compatible LLM.
+const remoteBots = {
+  webhookSecret: process.env.BOT_WEBHOOK_FAKE_SECRET ?? 'fake-bot-webhook-secret',
+  dialogflowProject: 'atiende-demo',
+  dialogflowToken: process.env.DIALOGFLOW_FAKE_TOKEN ?? 'ya29.fake-dialogflow-token',
+  llmKey: process.env.OPENAI_FAKE_KEY ?? 'sk-fake-openai-key-for-local-testing',
+};
+const botWebhook = await startBotWebhookFake({ secret: remoteBots.webhookSecret, port: Number(process.env.BOT_WEBHOOK_FAKE_PORT ?? 8091) });
+const dialogflow = await startDialogflowFake({ projectId: remoteBots.dialogflowProject, accessToken: remoteBots.dialogflowToken, port: Number(process.env.DIALOGFLOW_FAKE_PORT ?? 8092) });
+demoAgent(dialogflow);
+const llm = await startOpenAiFake({ apiKey: remoteBots.llmKey, port: Number(process.env.OPENAI_FAKE_PORT ?? 8093) });
 
 async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -109,6 +124,7 @@ const control = http.createServer(async (req, res) => {
       return send(res, 200, smtp.sources.filter((s) => s.from === dovecot?.user).map((s) => ({ to: s.to, subject: s.parsed.subject, text: s.parsed.text, messageId: s.parsed.messageId, inReplyTo: s.parsed.inReplyTo })));
     }
     if (req.method === 'GET' && req.url === '/mail') return send(res, 200, smtp.mails);
+    if (req.method === 'GET' && req.url === '/bots/webhook/received') return send(res, 200, botWebhook.requests.map((r) => ({ validSignature: r.validSignature, status: r.status, event: r.body })));
     const metaRoute = /^\/(messenger|instagram)\/(customer-says|sent)$/.exec(req.url ?? '');
     if (metaRoute) return await metaControl(metaRoute[1] as 'messenger' | 'instagram', metaRoute[2], req, res);
     if (await sms.handle(req, res, readJson, send)) return;
@@ -178,3 +194,8 @@ and the same app secret. Then play the customer (a "comment" is a comment on a p
   curl -X POST localhost:${CONTROL_PORT}/messenger/customer-says -H 'content-type: application/json' -d '{"channelId":<id>,"text":"Hola, ¿tienen envíos?"}'
   curl -X POST localhost:${CONTROL_PORT}/instagram/customer-says -H 'content-type: application/json' -d '{"channelId":<id>,"text":"¿Precio?","comment":true}'
   curl localhost:${CONTROL_PORT}/messenger/sent     # the agent's replies as the Send API got them (also /instagram/sent)`);
+
+console.log(`
+Bots: a webhook bot with URL ${botWebhook.url} and secret ${remoteBots.webhookSecret} (GET localhost:${CONTROL_PORT}/bots/webhook/received
+shows what it got); Dialogflow ES with base URL ${dialogflow.base}, project ${remoteBots.dialogflowProject}, access token
+${remoteBots.dialogflowToken} and hand-off parameter "handoff"; an LLM with base URL ${llm.url}, any model, API key ${remoteBots.llmKey}.`);

@@ -9,7 +9,7 @@ import { RealtimeProvider } from '../realtime/realtime-provider';
 import { NotificationBell } from '../../modules/notifications/notification-bell';
 import { StatusMenu } from '../../modules/presence/status-menu';
 import { usePresence } from '../../modules/presence/use-presence';
-import { BoardIcon, CallsIcon, ConversationsIcon, SettingsIcon, TransfersIcon } from './nav-icons';
+import { BoardIcon, BotReviewIcon, CallsIcon, ConversationsIcon, SettingsIcon, TransfersIcon } from './nav-icons';
 import { UserMenu } from './user-menu';
 
 interface NavItem {
@@ -52,6 +52,7 @@ function Shell({ me }: { me: Me }) {
     ...(me.role !== 'agent' || me.accessLevel === 'all' ? [{ to: '/calls', label: t('shell.nav.calls'), icon: <CallsIcon /> }] : []),
     ...(me.role !== 'agent' ? [{ to: '/board', label: t('board.nav'), icon: <BoardIcon /> }] : []),
     ...(me.role !== 'agent' ? [{ to: '/reports/transfers', label: t('reports.nav.transfers'), icon: <TransfersIcon /> }] : []),
+    ...(me.role !== 'agent' ? [{ to: '/bot-review', label: t('bots.review.nav'), icon: <BotReviewIcon /> }] : []),
     ...(isAdmin(me) ? [{ to: '/settings', label: t('shell.nav.settings'), icon: <SettingsIcon /> }] : []),
   ];
   const fullBleed = isFullBleed(pathname);

@@ -44,3 +44,10 @@ export const TransfersIcon = () => (
     <path d="M4 8h13l-3-3M20 16H7l3 3" />
   </svg>
 );
+
+export const BotReviewIcon = () => (
+  <svg {...svg}>
+    <rect x="4" y="8" width="16" height="12" rx="2" />
+    <path d="M12 4v4M9 13h.01M15 13h.01M9.5 17h5" />
+  </svg>
+);

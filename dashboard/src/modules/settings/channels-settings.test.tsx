@@ -152,4 +152,31 @@ describe('channels settings', () => {
     await user.click(within(row).getByRole('button', { name: 'Probar conexión' }));
     expect(await screen.findByText('No se pudo conectar: Unauthorized')).toBeTruthy();
   });
+
+  it('picks the channel’s bot and switches it on, each saved at once with both fields', async () => {
+    const bots = [
+      { id: 3, name: 'Eva', kind: 'builtin', settings: {}, hasSecrets: false, channels: [], intentCount: 4, createdAt: '', updatedAt: '' },
+      { id: 8, name: 'Ventas IA', kind: 'llm', settings: {}, hasSecrets: true, channels: [], intentCount: 0, createdAt: '', updatedAt: '' },
+    ];
+    const api = server({
+      'GET /bots': () => ({ body: { items: bots } }),
+      'PATCH /channels/:id': (req) => ({ body: { ...channel(1, { name: 'Tienda web' }), botId: null, ...(req.body as object) } }),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<ChannelsSettings />);
+    const row = await screen.findByTestId('channel-row');
+    const select = await within(row).findByRole('combobox', { name: 'Bot de Tienda web' });
+    // No bot named: the workspace's first one answers.
+    expect((select as HTMLInputElement).value).toBe('Predeterminado (Eva)');
+    await user.click(select);
+    await user.click(await screen.findByRole('option', { name: 'Ventas IA', hidden: true }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({ method: 'PATCH', path: '/channels/1', body: { botId: 8, botEnabled: false } });
+    await waitFor(() => expect((within(screen.getByTestId('channel-row')).getByRole('combobox', { name: 'Bot de Tienda web' }) as HTMLInputElement).value).toBe('Ventas IA'));
+
+    await user.click(within(screen.getByTestId('channel-row')).getByRole('switch', { name: 'Bot activo en Tienda web' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(2));
+    expect(api.writes()[1]!.body).toEqual({ botId: 8, botEnabled: true });
+    await waitFor(() => expect((within(screen.getByTestId('channel-row')).getByRole('switch', { name: 'Bot activo en Tienda web' }) as HTMLInputElement).checked).toBe(true));
+  });
 });

@@ -21,6 +21,7 @@ import { EmptyRow, QueryState, SettingsSection, ConfirmMutation, FormActions } f
 import { validateApiChannel } from './settings-validation';
 import { DefaultTeamSelect } from './default-team-select';
 import { ChannelHoursModal } from './channel-hours-modal';
+import { ChannelBotControl } from '../bots/channel-bot-control';
 
 type Field = 'name' | 'outboundUrl' | 'defaultTeamId';
 const fields: Field[] = ['name', 'outboundUrl', 'defaultTeamId'];
@@ -143,18 +144,19 @@ export function ChannelsSettings() {
     >
       <QueryState query={channels}>
         {() => (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="xs" data-testid="channels-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('settings.channels.name')}</Table.Th>
                   <Table.Th>{t('settings.channels.hookUrl')}</Table.Th>
                   <Table.Th>{t('settings.channels.state')}</Table.Th>
+                  <Table.Th>{t('settings.channels.bot')}</Table.Th>
                   {isAdmin && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {channels.data!.length === 0 && <EmptyRow colSpan={isAdmin ? 4 : 3}>{t('settings.channels.empty')}</EmptyRow>}
+                {channels.data!.length === 0 && <EmptyRow colSpan={isAdmin ? 5 : 4}>{t('settings.channels.empty')}</EmptyRow>}
                 {channels.data!.map((channel) => (
                   <Table.Tr key={channel.id} data-testid="channel-row">
                     <Table.Td>
@@ -190,6 +192,9 @@ export function ChannelsSettings() {
                       <Badge color={channel.active ? 'teal' : 'gray'} variant={channel.active ? 'light' : 'outline'} size="sm">
                         {channel.active ? t('settings.channels.active') : t('settings.channels.inactive')}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <ChannelBotControl channel={channel} readOnly={!isAdmin} />
                     </Table.Td>
                     {isAdmin && (
                       <Table.Td>

@@ -10,6 +10,8 @@ export interface Channel {
   config: Record<string, unknown>;
   defaultTeamId: number | null;
   botEnabled: boolean;
+  /** The bot that answers when `botEnabled`; null: the workspace's first bot. */
+  botId?: number | null;
   active: boolean;
   /** Where the provider or the integration posts inbound traffic (`…/hooks/<type>/<id>`). */
   webhookUrl: string;
@@ -31,6 +33,16 @@ export interface ApiChannelInput {
   name: string;
   outboundUrl: string;
   defaultTeamId: number | null;
+}
+
+export interface ChannelChanges {
+  id: number;
+  name?: string;
+  outboundUrl?: string;
+  defaultTeamId?: number | null;
+  active?: boolean;
+  botId?: number | null;
+  botEnabled?: boolean;
 }
 
 export const channelsKey = ['settings', 'channels'] as const;
@@ -62,10 +74,10 @@ export function useCreateApiChannel() {
 export function useUpdateChannel() {
   const replace = useReplaceInList();
   return useMutation({
-    mutationFn: ({ id, name, outboundUrl, defaultTeamId, active }: { id: number; name?: string; outboundUrl?: string; defaultTeamId?: number | null; active?: boolean }) =>
+    mutationFn: ({ id, name, outboundUrl, defaultTeamId, active, botId, botEnabled }: ChannelChanges) =>
       api<Channel>(`/channels/${id}`, {
         method: 'PATCH',
-        body: { name, defaultTeamId, active, ...(outboundUrl !== undefined ? { config: { outboundUrl } } : {}) },
+        body: { name, defaultTeamId, active, botId, botEnabled, ...(outboundUrl !== undefined ? { config: { outboundUrl } } : {}) },
       }),
     onSuccess: replace,
   });

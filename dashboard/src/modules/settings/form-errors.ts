@@ -12,16 +12,17 @@ export interface ServerErrors<F extends string> {
 /**
  * What a failed save means for a form: the fields the server named (`invalidFields`) get a message under them,
  * a 409 marks `conflictField` as taken (a duplicate name, shortcut or key), anything else becomes the form's alert.
- * `aliases` maps server field names onto the form's (`config` → `outboundUrl`).
+ * `aliases` maps server field names onto the form's (`config` → `outboundUrl`); `nested` names the objects whose
+ * inner fields are the form's (`settings.url` → `url`).
  */
 export function serverErrors<F extends string>(
   t: TFunction,
   err: unknown,
   fields: readonly F[],
-  options: { conflictField?: F; aliases?: Record<string, F> } = {},
+  options: { conflictField?: F; aliases?: Record<string, F>; nested?: readonly string[] } = {},
 ): ServerErrors<F> {
   const fieldErrors: FieldErrors<F> = {};
-  for (const name of invalidFields(err)) {
+  for (const name of invalidFields(err, options.nested)) {
     const field = (options.aliases?.[name] ?? name) as F;
     if (fields.includes(field)) fieldErrors[field] = t('validation.invalid');
   }

@@ -30,6 +30,22 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
  * The channel's signing secret, shown once after creation or rotation, with the hook URL and how to sign:
  * the server keeps it sealed and never shows it again.
  */
+/** How the receiver checks our signature, and the button that closes a shown-once secret. */
+export function SigningHelp({ text, onDone }: { text: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        {text}
+      </Text>
+      <Code block>{'x-atiende-signature: sha256=<HMAC-SHA256(secret, body)>'}</Code>
+      <Group justify="flex-end">
+        <Button onClick={onDone}>{t('settings.channels.secretSaved')}</Button>
+      </Group>
+    </>
+  );
+}
+
 export function SecretModal({ channel, onClose }: { channel: ChannelWithSecret | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -41,13 +57,7 @@ export function SecretModal({ channel, onClose }: { channel: ChannelWithSecret |
           </Alert>
           <CopyField label={t('settings.channels.secret')} value={channel.secret} testId="channel-secret-value" />
           <CopyField label={t('settings.channels.hookUrl')} value={channel.webhookUrl} testId="channel-hook-url" />
-          <Text size="sm" c="dimmed">
-            {t('settings.channels.signingHelp', { header: 'x-atiende-signature' })}
-          </Text>
-          <Code block>{'x-atiende-signature: sha256=<HMAC-SHA256(secret, body)>'}</Code>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('settings.channels.secretSaved')}</Button>
-          </Group>
+          <SigningHelp text={t('settings.channels.signingHelp', { header: 'x-atiende-signature' })} onDone={onClose} />
         </Stack>
       )}
     </Modal>

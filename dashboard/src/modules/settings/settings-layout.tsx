@@ -4,7 +4,7 @@ import { NavLink as RouterNavLink, Outlet } from 'react-router';
 
 const sections = [
   { group: 'team', items: ['users', 'teams'] },
-  { group: 'inbox', items: ['channels', 'tags', 'snippets', 'closing-categories'] },
+  { group: 'inbox', items: ['channels', 'bots', 'tags', 'snippets', 'closing-categories'] },
   { group: 'contacts', items: ['contact-fields'] },
   { group: 'workspace', items: ['workspace'] },
 ] as const;

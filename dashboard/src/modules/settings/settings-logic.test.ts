@@ -186,7 +186,7 @@ describe('members list', () => {
 describe('workspace form', () => {
   const saved: Workspace = {
     id: 1, name: 'Óptica', timezone: 'America/Caracas', language: 'es', reopenWindowMinutes: 60, createdAt: '',
-    onlyAssigneeReplies: false, closingNotePolicy: 'optional', closingMessage: null, closeResumesBot: true, closeReleasesAssignee: true, autoAwayMinutes: 5, autoOfflineMinutes: 30,
+    onlyAssigneeReplies: false, closingNotePolicy: 'optional', closingMessage: null, closeResumesBot: true, closeReleasesAssignee: true, agentReplyPausesBot: true, autoAwayMinutes: 5, autoOfflineMinutes: 30,
   };
 
   it('sends only what changed', () => {

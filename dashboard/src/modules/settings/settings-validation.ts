@@ -5,14 +5,14 @@ import type { ContactFieldInput } from './contact-fields.api';
 
 /** Mirrors the server's rules (the zod schemas), so mistakes show before a round trip; the server still decides. */
 
-function text(t: TFunction, value: string, max: number, required = true): string | undefined {
+export function text(t: TFunction, value: string, max: number, required = true): string | undefined {
   const trimmed = value.trim();
   if (required && !trimmed) return t('validation.required');
   if (trimmed.length > max) return t('settings.validation.tooLong', { count: max });
   return undefined;
 }
 
-const clean = <F extends string>(errors: Record<F, string | undefined>): FieldErrors<F> =>
+export const clean = <F extends string>(errors: Record<F, string | undefined>): FieldErrors<F> =>
   Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as FieldErrors<F>;
 
 export function validateInvite(t: TFunction, form: { email: string; name: string }) {

@@ -12,11 +12,12 @@ export interface PolicyForm {
   closingMessage: string;
   closeResumesBot: boolean;
   closeReleasesAssignee: boolean;
+  agentReplyPausesBot: boolean;
   autoAwayMinutes: number | string;
   autoOfflineMinutes: number | string;
 }
 export type PolicyField = keyof PolicyForm;
-export const policyFields: PolicyField[] = ['onlyAssigneeReplies', 'closingNotePolicy', 'closingMessage', 'closeResumesBot', 'closeReleasesAssignee', 'autoAwayMinutes', 'autoOfflineMinutes'];
+export const policyFields: PolicyField[] = ['onlyAssigneeReplies', 'closingNotePolicy', 'closingMessage', 'closeResumesBot', 'closeReleasesAssignee', 'agentReplyPausesBot', 'autoAwayMinutes', 'autoOfflineMinutes'];
 export const closingNotePolicies: ClosingNotePolicy[] = ['disabled', 'optional', 'category', 'category_and_summary'];
 
 export const policyForm = (w: Workspace): PolicyForm => ({
@@ -25,6 +26,7 @@ export const policyForm = (w: Workspace): PolicyForm => ({
   closingMessage: w.closingMessage ?? '',
   closeResumesBot: w.closeResumesBot,
   closeReleasesAssignee: w.closeReleasesAssignee,
+  agentReplyPausesBot: w.agentReplyPausesBot,
   autoAwayMinutes: w.autoAwayMinutes,
   autoOfflineMinutes: w.autoOfflineMinutes,
 });
@@ -38,6 +40,7 @@ export function policyChanges(saved: Workspace, form: PolicyForm): WorkspaceChan
   if (message !== saved.closingMessage) changes.closingMessage = message;
   if (form.closeResumesBot !== saved.closeResumesBot) changes.closeResumesBot = form.closeResumesBot;
   if (form.closeReleasesAssignee !== saved.closeReleasesAssignee) changes.closeReleasesAssignee = form.closeReleasesAssignee;
+  if (form.agentReplyPausesBot !== saved.agentReplyPausesBot) changes.agentReplyPausesBot = form.agentReplyPausesBot;
   if (Number(form.autoAwayMinutes) !== saved.autoAwayMinutes) changes.autoAwayMinutes = Number(form.autoAwayMinutes);
   if (Number(form.autoOfflineMinutes) !== saved.autoOfflineMinutes) changes.autoOfflineMinutes = Number(form.autoOfflineMinutes);
   return changes;
@@ -108,6 +111,14 @@ export function ConversationPolicyFields({ form, set, errors, readOnly }: Fields
         checked={form.closeResumesBot}
         onChange={(e) => set('closeResumesBot', e.currentTarget.checked)}
         error={errors.closeResumesBot}
+        disabled={readOnly}
+      />
+      <Switch
+        label={t('settings.workspace.conversations.agentReplyPausesBot')}
+        description={t('settings.workspace.conversations.agentReplyPausesBotHint')}
+        checked={form.agentReplyPausesBot}
+        onChange={(e) => set('agentReplyPausesBot', e.currentTarget.checked)}
+        error={errors.agentReplyPausesBot}
         disabled={readOnly}
       />
       <Switch

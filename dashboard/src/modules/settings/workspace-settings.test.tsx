@@ -17,6 +17,7 @@ const workspace = {
   closingMessage: null,
   closeResumesBot: true,
   closeReleasesAssignee: true,
+  agentReplyPausesBot: true,
   autoAwayMinutes: 5,
   autoOfflineMinutes: 30,
   createdAt: '2025-01-01T00:00:00.000Z',
@@ -84,12 +85,13 @@ describe('workspace settings', () => {
     await user.type(screen.getByLabelText(/^Mensaje de cierre/), '  Gracias por escribirnos  ');
     expect((screen.getByRole('switch', { name: /^Liberar la asignación/ }) as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('switch', { name: /^Reactivar el bot/ }));
+    await user.click(screen.getByRole('switch', { name: /^Pausar el bot cuando responde una persona/ }));
     const away = screen.getByLabelText(/^Ausente tras inactividad/);
     await user.clear(away);
     await user.type(away, '10');
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     await waitFor(() => expect(api.writes()).toHaveLength(1));
-    expect(api.writes()[0]!.body).toEqual({ onlyAssigneeReplies: true, closingNotePolicy: 'category', closingMessage: 'Gracias por escribirnos', closeResumesBot: false, autoAwayMinutes: 10 });
+    expect(api.writes()[0]!.body).toEqual({ onlyAssigneeReplies: true, closingNotePolicy: 'category', closingMessage: 'Gracias por escribirnos', closeResumesBot: false, agentReplyPausesBot: false, autoAwayMinutes: 10 });
     await waitFor(() => expect(queryClient.getQueryData<Me>(meKey)!.workspace).toMatchObject({ onlyAssigneeReplies: true, closingNotePolicy: 'category', autoAwayMinutes: 10 }));
   });
 

@@ -12,6 +12,8 @@ export interface Workspace {
   closingNotePolicy: ClosingNotePolicy;
   closingMessage: string | null;
   closeResumesBot: boolean;
+  /** An agent's reply to a conversation the bot has pauses the bot there. */
+  agentReplyPausesBot: boolean;
   closeReleasesAssignee: boolean;
   autoAwayMinutes: number;
   autoOfflineMinutes: number;

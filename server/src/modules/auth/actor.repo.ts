@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/db.js';
 import type { Actor } from './permissions.js';
 
-type ActorRow = { user_id: number | null; workspace_id: number; role: Actor['role']; access_level: Actor['accessLevel']; team_ids: number[] | null; token_id?: number };
+type ActorRow = { user_id: number | null; workspace_id: number; role: Actor['role']; access_level: Actor['accessLevel']; team_ids: number[] | null; token_id?: number; bot_id?: number | null };
 
 const toActor = (r: ActorRow, type: Actor['type']): Actor => ({
   type,
   workspaceId: r.workspace_id,
   userId: r.user_id,
   tokenId: r.token_id,
+  ...(r.bot_id ? { botId: r.bot_id } : {}),
   role: r.role,
   accessLevel: r.access_level,
   teamIds: r.team_ids ?? [],
@@ -28,7 +29,7 @@ export async function actorForApiToken(db: Db, tokenHash: string): Promise<Actor
   const rows = await queryRows<ActorRow>(db, sql`
     UPDATE api_tokens SET last_used_at = now()
     WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
-    RETURNING NULL::bigint AS user_id, workspace_id, role, access_level, '{}'::bigint[] AS team_ids, id AS token_id`);
+    RETURNING NULL::bigint AS user_id, workspace_id, role, access_level, '{}'::bigint[] AS team_ids, id AS token_id, bot_id`);
   return rows[0] ? toActor(rows[0], 'api') : null;
 }
 

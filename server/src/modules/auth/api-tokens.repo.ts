@@ -5,7 +5,7 @@ import { apiTokens } from './auth.tables.js';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
-export async function insertApiToken(tx: Db, values: { workspaceId: number; name: string; tokenHash: string; role: Role; accessLevel: AccessLevel; createdBy: number | null }) {
+export async function insertApiToken(tx: Db, values: { workspaceId: number; name: string; tokenHash: string; role: Role; accessLevel: AccessLevel; createdBy: number | null; botId?: number | null }) {
   const [row] = await tx.insert(apiTokens).values(values).returning();
   return row;
 }
@@ -26,4 +26,9 @@ export async function findApiToken(db: Db, workspaceId: number, id: number) {
 
 export async function revokeApiToken(tx: Db, id: number, at: Date) {
   await tx.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
+}
+
+/** Revokes every live token of a bot (its credentials are rotated, or it is deleted); answers the revoked ones. */
+export async function revokeBotApiTokens(tx: Db, botId: number, at: Date) {
+  return tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.botId, botId), isNull(apiTokens.revokedAt))).returning();
 }

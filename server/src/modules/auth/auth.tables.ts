@@ -1,5 +1,6 @@
 import { bigint, bigserial, index, pgTable, text, timestamp, jsonb } from 'drizzle-orm/pg-core';
 import { accessLevelEnum, roleEnum, users, workspaces } from '../workspaces/workspaces.tables.js';
+import { bots } from '../bots/bots.tables.js';
 
 /** Session and token ids are stored as SHA-256 hashes: a leaked table does not leak usable credentials. */
 export const sessions = pgTable('sessions', {
@@ -41,6 +42,8 @@ export const apiTokens = pgTable('api_tokens', {
   /** The token acts with this role and access level. */
   role: roleEnum('role').notNull().default('admin'),
   accessLevel: accessLevelEnum('access_level').notNull().default('all'),
+  /** An external bot's own token: what it sends is the bot's, and does not pause it. */
+  botId: bigint('bot_id', { mode: 'number' }).references(() => bots.id, { onDelete: 'cascade' }),
   createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

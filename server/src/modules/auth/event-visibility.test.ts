@@ -93,6 +93,13 @@ describe('canSeeEvent', () => {
     }
   });
 
+  it('shows the bots\' settings and review only to supervisors and up, even about a conversation the agent holds', () => {
+    expect(canSeeEvent(actor('agent', 'all'), event({ conversationId: null, type: 'bot.updated' }))).toBe(false);
+    expect(canSeeEvent(actor('agent', 'all'), event({ type: 'bot.turn_flagged', assigneeId: ME }))).toBe(false);
+    expect(canSeeEvent(actor('supervisor', 'team'), event({ conversationId: null, type: 'bot.updated' }))).toBe(true);
+    expect(canSeeEvent(actor('agent', 'all'), event({ type: 'conversation.bot_handed_off' }))).toBe(true);
+  });
+
   it('lets the system see everything of its workspace', () => {
     const system: Actor = { type: 'system', workspaceId: WS, userId: null, role: 'agent', accessLevel: 'assigned', teamIds: [] };
     expect(canSeeEvent(system, event({ assigneeId: OTHER }))).toBe(true);

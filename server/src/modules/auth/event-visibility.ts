@@ -14,6 +14,11 @@ export function isAdminOnlyEvent(type: string): boolean {
   return type.startsWith('apitoken.') || type.startsWith('invitation.') || type === 'channel.secret_rotated' || type.startsWith('channel.connect');
 }
 
+/** The bots' settings and their review (instructions, flagged answers): supervisors and up, as over HTTP. */
+export function isBotEvent(type: string): boolean {
+  return type.startsWith('bot.');
+}
+
 type Scope = { teamId?: number | null; assigneeId?: number | null };
 
 /**
@@ -35,6 +40,7 @@ export function canSeeEvent(actor: Actor, e: EventScope): boolean {
   if (actor.workspaceId !== e.workspaceId) return false;
   if (actor.type === 'system') return true;
   if (isPersonalEvent(e.type)) return actor.userId !== null && (e.audience ?? []).includes(actor.userId);
+  if (isBotEvent(e.type) && !atLeast(actor, 'supervisor')) return false;
   if (e.conversationId != null) {
     if (canSeeConversation(actor, { workspaceId: e.workspaceId, teamId: e.teamId, assigneeId: e.assigneeId })) return true;
     const prev = previousScope(e);

@@ -9,6 +9,8 @@ export interface Actor {
   userId: number | null;
   /** The api token id, for the audit trail. */
   tokenId?: number;
+  /** The bot acting (the built-in bot, or an external bot through its own token): its messages are the bot's. */
+  botId?: number;
   role: Role;
   accessLevel: AccessLevel;
   teamIds: number[];
@@ -25,10 +27,14 @@ export type Action =
   | 'conversation.assign' | 'conversation.update' | 'conversation.delete-message'
   | 'conversation.transcript'
   | 'snippet.manage' | 'contact-field.manage'
-  | 'call.ingest' | 'call.read' | 'call.update';
+  | 'call.ingest' | 'call.read' | 'call.update'
+  | 'bot.manage' | 'bot.review';
 
 /** The system acting in a workspace: jobs, routing, the widget's visitor side. */
 export const systemActor = (workspaceId: number): Actor => ({ type: 'system', workspaceId, userId: null, role: 'owner', accessLevel: 'all', teamIds: [] });
+
+/** A bot answering in a workspace: the system's reach, the bot's name on what it sends. */
+export const botActor = (workspaceId: number, botId: number): Actor => ({ ...systemActor(workspaceId), botId });
 
 /** What the actor acts upon: the workspace, and for conversations the scope that access levels look at. */
 export interface Resource {
@@ -37,8 +43,8 @@ export interface Resource {
   assigneeId?: number | null;
 }
 
-const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage', 'call.ingest']);
-const supervisorUp = new Set<Action>(['report.read', 'contact.delete']);
+const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage', 'call.ingest', 'bot.manage']);
+const supervisorUp = new Set<Action>(['report.read', 'contact.delete', 'bot.review']);
 const conversationActions = new Set<Action>([
   'conversation.read', 'conversation.reply', 'conversation.note', 'conversation.take',
   'conversation.assign', 'conversation.update', 'conversation.delete-message',

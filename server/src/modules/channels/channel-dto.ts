@@ -12,6 +12,7 @@ export function toChannelDto(ctx: Pick<AppContext, 'config'>, row: ChannelRow): 
     config: row.config,
     defaultTeamId: row.defaultTeamId,
     botEnabled: row.botEnabled,
+    botId: row.botId,
     active: row.active,
     businessHours: row.businessHours ?? null,
     webhookUrl: `${ctx.config.publicUrl}/hooks/${row.type}/${row.id}`,

@@ -22,6 +22,8 @@ export const createChannelBody = z.object({
   secrets: secretsObject.optional(),
   defaultTeamId: z.number().int().positive().nullish(),
   botEnabled: z.boolean().default(false),
+  /** Null or omitted: the workspace's first bot. */
+  botId: z.number().int().positive().nullable().optional(),
   active: z.boolean().default(true),
   /** Null or omitted: always open. */
   businessHours: businessHoursSchema.nullable().optional(),
@@ -35,6 +37,8 @@ export const updateChannelBody = z.object({
   secrets: secretsObject.optional(),
   defaultTeamId: z.number().int().positive().nullable().optional(),
   botEnabled: z.boolean().optional(),
+  /** Null: the workspace's first bot. */
+  botId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
   /** Replaces the channel's hours; null: always open. */
   businessHours: businessHoursSchema.nullable().optional(),
@@ -59,6 +63,8 @@ export const channelDto = z.object({
   config: configObject,
   defaultTeamId: z.number().nullable(),
   botEnabled: z.boolean(),
+  /** The bot that answers when botEnabled; null: the workspace's first bot. */
+  botId: z.number().nullable(),
   active: z.boolean(),
   /** Opening hours (null: always open); outside them the customer gets the away message. */
   businessHours: businessHoursSchema.nullable(),

@@ -2,6 +2,7 @@ import { bigint, bigserial, boolean, jsonb, pgTable, text, timestamp, index } fr
 import { workspaces } from '../workspaces/workspaces.tables.js';
 import { teams } from '../teams/teams.tables.js';
 import type { BusinessHours } from '../routing/business-hours.types.js';
+import { bots } from '../bots/bots.tables.js';
 
 export const channels = pgTable('channels', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -14,6 +15,8 @@ export const channels = pgTable('channels', {
   secretsCiphertext: text('secrets_ciphertext'),
   defaultTeamId: bigint('default_team_id', { mode: 'number' }).references(() => teams.id),
   botEnabled: boolean('bot_enabled').notNull().default(false),
+  /** The bot that answers first when bot_enabled; none: the workspace's first bot. */
+  botId: bigint('bot_id', { mode: 'number' }).references(() => bots.id, { onDelete: 'set null' }),
   /** Null: always open. Outside them the customer gets the away message. */
   businessHours: jsonb('business_hours').$type<BusinessHours>(),
   active: boolean('active').notNull().default(true),

@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/events/transaction.js';
 import { eventActor } from '../../platform/events/event-types.js';
 import { insertChannel } from './channels.repo.js';
 import { findTeam } from '../teams/teams.repo.js';
+import { findBot } from '../bots/bots.repo.js';
 import { toChannelDto } from './channel-dto.js';
 import { parseChannelConfig, parseChannelSecrets, settingsFor, validationError } from './channel-settings.js';
 import type { CreateChannelInput } from './channels.schemas.js';
@@ -24,6 +25,9 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
   if (input.defaultTeamId != null && !(await findTeam(ctx.db, actor.workspaceId, input.defaultTeamId))) {
     throw validationError('body.defaultTeamId', 'No such team in this workspace');
   }
+  if (input.botId != null && !(await findBot(ctx.db, actor.workspaceId, input.botId))) {
+    throw validationError('body.botId', 'No such bot in this workspace');
+  }
 
   const created = await inTransaction(ctx, async (tx, emit) => {
     const row = await insertChannel(tx, {
@@ -34,6 +38,7 @@ export async function createChannel(ctx: UseCaseContext, input: CreateChannelInp
       secretsCiphertext: ctx.secrets.seal(secrets),
       defaultTeamId: input.defaultTeamId ?? null,
       botEnabled: input.botEnabled,
+      botId: input.botId ?? null,
       active: input.active,
       businessHours: input.businessHours ?? null,
     });

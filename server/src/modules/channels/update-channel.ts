@@ -6,6 +6,7 @@ import { inTransaction } from '../../platform/events/transaction.js';
 import { eventActor } from '../../platform/events/event-types.js';
 import { findChannel, updateChannel as updateChannelRow, type NewChannelRow } from './channels.repo.js';
 import { findTeam } from '../teams/teams.repo.js';
+import { findBot } from '../bots/bots.repo.js';
 import { toChannelDto } from './channel-dto.js';
 import { parseChannelConfig, parseChannelSecrets, settingsFor, validationError } from './channel-settings.js';
 import type { UpdateChannelInput } from './channels.schemas.js';
@@ -48,6 +49,12 @@ export async function updateChannel(ctx: UseCaseContext, input: UpdateChannelInp
       change('defaultTeamId', input.defaultTeamId);
     }
     if (input.botEnabled !== undefined && input.botEnabled !== channel.botEnabled) change('botEnabled', input.botEnabled);
+    if (input.botId !== undefined && input.botId !== channel.botId) {
+      if (input.botId !== null && !(await findBot(tx, actor.workspaceId, input.botId))) {
+        throw validationError('body.botId', 'No such bot in this workspace');
+      }
+      change('botId', input.botId);
+    }
     if (input.active !== undefined && input.active !== channel.active) change('active', input.active);
     if (input.businessHours !== undefined && !isDeepStrictEqual(input.businessHours, channel.businessHours ?? null)) change('businessHours', input.businessHours);
     if (!changes.length) return toChannelDto(ctx, channel);

@@ -11,6 +11,8 @@ export const contacts = pgTable('contacts', {
   email: text('email'),
   documentNumber: text('document_number'),
   language: text('language'),
+  /** Where the contact is in the business's funnel (lead, customer …): set by agents and workflows. */
+  lifecycleStage: text('lifecycle_stage'),
   customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

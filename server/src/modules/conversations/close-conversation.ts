@@ -74,6 +74,9 @@ export async function closeConversation(ctx: UseCaseContext, id: number, input: 
           snoozedUntil: null,
           unreadCount: 0,
           ...(botResumed ? { botActive: true } : {}),
+          // Closed while the bot had it: a bot resolution. Either way, the bot starts afresh next time.
+          ...(c.status === 'bot' ? { botResolvedAt: now } : {}),
+          botState: null,
         },
         type: 'conversation.closed',
         activity: { action: 'closed', ...note, ...(botResumed ? { botResumed } : {}) },

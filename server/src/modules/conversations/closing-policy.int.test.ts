@@ -4,6 +4,7 @@ import { createTestApp, describeEachDriver, type TestApp } from '../../../test/h
 import { createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
 import { startApiReceiver } from '../../../test/fakes/api-receiver.js';
+import { createBot } from '../../../test/bot-fixtures.js';
 import { metaJson, startWhatsAppCloudFake, type WhatsAppCloudFake } from '../../../test/fakes/whatsapp-cloud.js';
 import { createWhatsAppChannel, WA, type WhatsAppChannel } from '../../../test/whatsapp-fixtures.js';
 import { ManualClock } from '../../platform/clock.js';
@@ -60,6 +61,7 @@ describeEachDriver('closing: note policy, release, bot, closing message', (drive
     receiver = await startApiReceiver(() => plain.secret);
     plain = await createApiChannel(t, owner, { outboundUrl: receiver.url });
     withBot = await createApiChannel(t, owner, { outboundUrl: receiver.url, botEnabled: true });
+    await createBot(t, owner, { kind: 'builtin' }, { channelId: withBot.id });
     whatsapp = await createWhatsAppChannel(t, owner);
     for (const name of ['Resuelto', 'Venta']) expect((await http(owner, 'POST', '/api/v1/closing-categories', { name })).statusCode).toBe(201);
   });

@@ -62,6 +62,10 @@ export const snoozeBody = z.discriminatedUnion('kind', [
 ]);
 export const closeBody = z.strictObject({ category: z.string().trim().min(1).max(100).optional(), summary: z.string().max(5000).optional() }).nullish();
 export const botBody = z.strictObject({ active: z.boolean() });
+export const handoffBody = z.strictObject({
+  teamId: z.number().int().positive().optional().describe("The team whose queue receives it; default: the conversation's team, else the channel's"),
+  note: z.string().trim().max(500).optional().describe('Why, shown in the timeline and the bot review'),
+}).optional();
 export const priorityBody = z.strictObject({ priority });
 export const tagsBody = z.strictObject({ add: z.array(z.string().min(1).max(100)).max(50).optional(), remove: z.array(z.string().min(1).max(100)).max(50).optional() });
 

@@ -37,6 +37,11 @@ export const conversations = pgTable('conversations', {
   assignedAt: timestamp('assigned_at', { withTimezone: true }),
   /** The last away message sent, so one closed period sends it once. */
   awayMessageAt: timestamp('away_message_at', { withTimezone: true }),
+  /** The built-in bot's memory of this conversation (failed answers in a row, the field it asked for). */
+  botState: jsonb('bot_state').$type<Record<string, unknown>>(),
+  /** When the bot last handed it to people, and when it was closed while the bot still had it (bot resolutions). */
+  botHandedOffAt: timestamp('bot_handed_off_at', { withTimezone: true }),
+  botResolvedAt: timestamp('bot_resolved_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   // Keyset pagination is (last_activity_at desc, id desc); each index leads with the equality filters the views use.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
 import { createApiToken, createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
+import { createBot } from '../../../test/bot-fixtures.js';
 import { observeQueries } from '../../platform/db/db.js';
 
 describeEachDriver('conversation counts for the side bar', (driver) => {
@@ -44,6 +45,7 @@ describeEachDriver('conversation counts for the side bar', (driver) => {
     ch.A = await createApiChannel(t, owner, { defaultTeamId: teamA });
     ch.B = await createApiChannel(t, owner, { defaultTeamId: teamB });
     ch.bot = await createApiChannel(t, owner, { botEnabled: true });
+    await createBot(t, owner, { kind: 'builtin' }, { channelId: ch.bot.id });
     ch.none = await createApiChannel(t, owner);
     for (const tag of ['vip', 'mora']) await ok(owner, '/api/v1/tags', { name: tag });
 

@@ -133,6 +133,16 @@ export async function copyAttachments(tx: Db, fromMessageId: number, toMessageId
     .returning();
 }
 
+/** A new attachment row for `toMessageId` pointing at the stored file of one attachment of the workspace (a bot answer's file). */
+export async function copyAttachmentFile(tx: Db, workspaceId: number, attachmentId: number, toMessageId: number): Promise<AttachmentRow[]> {
+  const file = await findAttachment(tx, workspaceId, attachmentId);
+  if (!file) return [];
+  return tx
+    .insert(attachments)
+    .values({ workspaceId, messageId: toMessageId, storageKey: file.storageKey, filename: file.filename, contentType: file.contentType, size: file.size })
+    .returning();
+}
+
 /** Messages of a channel by provider id, locked for an update of their content (reactions, edits), with their conversation's contact. */
 export async function lockMessagesByExternalIds(tx: Db, channelId: number, externalIds: string[]): Promise<Array<MessageRow & { contactId: number }>> {
   if (externalIds.length === 0) return [];

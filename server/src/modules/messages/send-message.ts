@@ -78,13 +78,23 @@ export function insertQueuedReply(ctx: UseCaseContext, tx: Db, c: ConversationRo
     channelId: c.channelId,
     kind: 'message',
     direction: 'outbound',
-    senderType: actor.type === 'user' ? 'user' : actor.type === 'system' ? 'system' : 'api',
+    senderType: actor.type === 'contact' ? 'system' : actor.type,
     senderId: actor.id ?? null,
     body: reply.body,
     ...(reply.meta ? { meta: reply.meta } : {}),
     deliveryStatus: 'queued',
     createdAt: now,
   });
+}
+
+/**
+ * Whether this reply pauses the bot: the bot's own messages never do; an agent's do where the workspace says so
+ * (seed 000: agents re-hook the bot when they are done); an integration's always do.
+ */
+async function replyPausesBot(ctx: UseCaseContext, tx: Db, c: ConversationRow): Promise<boolean> {
+  if (!c.botActive || ctx.actor.botId) return false;
+  if (ctx.actor.type !== 'user') return true;
+  return (await findWorkspace(tx, c.workspaceId))?.agentReplyPausesBot ?? true;
 }
 
 /**
@@ -103,21 +113,22 @@ export async function storeReply(
   const now = ctx.clock.now();
   if (!reply.meta?.template) await assertReplyWindowOpen(tx, before, now);
   const me = ctx.actor.userId;
-  const takes = me !== null && before.assigneeId === null;
-  const status = takes || before.status === 'bot' ? 'open' : before.status;
+  const pausesBot = await replyPausesBot(ctx, tx, before);
+  const takes = me !== null && before.assigneeId === null && (!before.botActive || pausesBot);
+  const status = takes || (pausesBot && before.status === 'bot') ? 'open' : before.status;
   const message = await insertQueuedReply(ctx, tx, before, reply, now);
   const files = await reply.attach(message.id);
   const after = await updateConversation(tx, before.id, {
     status,
     assigneeId: takes ? me : before.assigneeId,
-    botActive: false,
+    botActive: before.botActive && !pausesBot,
     lastActivityAt: now,
     lastMessagePreview: preview(reply.body || files[0]?.filename || ''),
     unreadCount: 0,
     ...(before.firstReplyAt === null && actor.type === 'user' ? { firstReplyAt: now } : {}),
     ...(takes ? { assignedAt: now } : {}),
   });
-  if (takes || before.botActive) {
+  if (takes || pausesBot) {
     const activity = takes ? { action: 'taken', userId: me, previousAssigneeId: null } : { action: 'bot_paused' };
     await recordConversationChange(tx, emit, { before, after, type: takes ? 'conversation.taken' : 'conversation.bot_paused', activity, actor, at: now });
   }

@@ -12,6 +12,7 @@ export function toWorkspaceDto(row: WorkspaceRow): WorkspaceDto {
     closingNotePolicy: row.closingNotePolicy,
     closingMessage: row.closingMessage,
     closeResumesBot: row.closeResumesBot,
+    agentReplyPausesBot: row.agentReplyPausesBot,
     closeReleasesAssignee: row.closeReleasesAssignee,
     autoAwayMinutes: row.autoAwayMinutes,
     autoOfflineMinutes: row.autoOfflineMinutes,

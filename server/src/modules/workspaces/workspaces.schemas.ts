@@ -28,6 +28,7 @@ export const workspaceDto = z.object({
   closingMessage: z.string().nullable(),
   closeResumesBot: z.boolean(),
   closeReleasesAssignee: z.boolean(),
+  agentReplyPausesBot: z.boolean(),
   autoAwayMinutes: z.number(),
   autoOfflineMinutes: z.number(),
   createdAt: z.string(),
@@ -50,6 +51,8 @@ export const updateWorkspaceBody = z.object({
   closeResumesBot: z.boolean().optional(),
   /** On close the assignee is released, so the next message goes to the queue. */
   closeReleasesAssignee: z.boolean().optional(),
+  /** An agent's reply to a conversation the bot has pauses the bot (agents resume it by hand); off: the bot keeps answering. */
+  agentReplyPausesBot: z.boolean().optional(),
   /** Minutes without activity in the dashboard before a member shows as away. */
   autoAwayMinutes: z.number().int().min(1).max(240).optional(),
   /** Minutes away (idle) before a member shows as offline. */

@@ -26,6 +26,8 @@ export const workspaces = pgTable('workspaces', {
   closingMessage: text('closing_message'),
   /** On close the bot answers the customer's next questions again (seed 000). */
   closeResumesBot: boolean('close_resumes_bot').notNull().default(true),
+  /** An agent's reply to a conversation the bot has pauses the bot (seed 000: agents re-hook it by hand). */
+  agentReplyPausesBot: boolean('agent_reply_pauses_bot').notNull().default(true),
   /** On close the assignee is released, so a later message goes to the queue, not to them. */
   closeReleasesAssignee: boolean('close_releases_assignee').notNull().default(true),
   /** Idle this long in the dashboard: away. Away (idle) this long more: offline. */

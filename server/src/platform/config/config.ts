@@ -37,6 +37,10 @@ export const configSchema = z.object({
   TWILIO_CONTENT_URL: z.url({ protocol: /^https?$/ }).optional(),
   VONAGE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.nexmo.com'),
   MESSAGEBIRD_API_URL: z.url({ protocol: /^https?$/ }).default('https://conversations.messagebird.com'),
+  /** Dialogflow ES, for bots that do not name their own endpoint (a regional one, or a local fake). */
+  DIALOGFLOW_API_URL: z.url({ protocol: /^https?$/ }).default('https://dialogflow.googleapis.com'),
+  /** How long a remote bot (webhook, Dialogflow, LLM) may take to answer before the conversation goes to people. */
+  BOT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
 });
 
 /** The providers' base URLs (and Meta's API version): adapters read them from here, so local fakes can stand in. */

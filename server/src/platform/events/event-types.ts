@@ -20,6 +20,7 @@ export interface NewEvent {
 }
 
 export function eventActor(actor: Actor): EventActor {
+  if (actor.botId) return { type: 'bot', id: actor.botId };
   if (actor.type === 'user') return { type: 'user', id: actor.userId };
   if (actor.type === 'api') return { type: 'api', id: actor.tokenId ?? null };
   return { type: 'system' };

@@ -86,6 +86,13 @@ describe('activitySentence', () => {
     );
     expect(activitySentence(en, entry({ action: 'bot_paused' }, { type: 'api', id: 3 }), ctx('en'))).toBe('An integration paused the bot');
     expect(activitySentence(es, entry({ action: 'bot_resumed' }, { type: 'bot', id: null }), ctx('es'))).toBe('El bot reactivó el bot');
+    const bot = { type: 'bot', id: 3 };
+    expect(activitySentence(es, entry({ action: 'bot_handed_off', reason: 'requested' }, bot), ctx('es'))).toBe('El bot pasó la conversación a las personas (pidió un agente)');
+    expect(activitySentence(en, entry({ action: 'bot_handed_off', reason: 'failures' }, bot), ctx('en'))).toBe('The bot handed the conversation to people (it did not understand several times)');
+    expect(activitySentence(es, entry({ action: 'bot_handed_off', reason: 'bot_error', note: 'Dialogflow no respondió' }, { type: 'system', id: null }), ctx('es'))).toBe(
+      'El bot pasó la conversación a las personas (el bot falló o no respondió) — Motivo: Dialogflow no respondió',
+    );
+    expect(activitySentence(en, entry({ action: 'bot_handed_off', reason: 'something_new' }, bot), ctx('en'))).toBe('The bot handed the conversation to people');
   });
 
   it('names unknown teammates generically and keeps unknown actions readable', () => {

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { handoffReasons } from '../../bots/bot-review.api';
 import type { Message } from '../conversation.api';
 
 export interface ActivityContext {
@@ -85,6 +86,11 @@ export function activitySentence(t: TFunction, entry: Pick<Message, 'meta' | 'se
       return t('conversation.activity.botPaused', { actor });
     case 'bot_resumed':
       return t('conversation.activity.botResumed', { actor });
+    case 'bot_handed_off': {
+      const sentence = t(`conversation.activity.botHandedOff.${botHandoffReason(meta.reason)}`);
+      const note = str(meta.note);
+      return note ? `${sentence} — ${t('conversation.activity.reason', { reason: note })}` : sentence;
+    }
     case 'tagged': {
       const added = strings(meta.added);
       const removed = strings(meta.removed);
@@ -100,6 +106,9 @@ export function activitySentence(t: TFunction, entry: Pick<Message, 'meta' | 'se
       return t('conversation.activity.other', { actor, action: String(meta.action ?? '').replace(/_/g, ' ') });
   }
 }
+
+/** Why the bot handed a conversation over; an unknown reason reads as the bot's own decision. */
+const botHandoffReason = (value: unknown) => handoffReasons.find((r) => r === value) ?? 'bot';
 
 export function priorityName(t: TFunction, value: unknown): string {
   switch (value) {

@@ -30,7 +30,17 @@ const statusSchema = z.object({
   timestamp: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const apiInboundSchema = z.discriminatedUnion('type', [messageSchema, statusSchema]);
+/** A tap on a button of one of our replies: `payload` is the button's id, `title` what the customer saw. */
+const interactiveReplySchema = z.object({
+  type: z.literal('interactive_reply'),
+  externalId: z.string().min(1).max(255),
+  contact: contactSchema,
+  payload: z.string().min(1).max(1000),
+  title: z.string().max(1000).default(''),
+  timestamp: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const apiInboundSchema = z.discriminatedUnion('type', [messageSchema, statusSchema, interactiveReplySchema]);
 const apiInboundBatch = z.object({ events: z.array(apiInboundSchema).min(1).max(100) });
 
 /**
@@ -61,11 +71,17 @@ export const apiChannelAdapter: ChannelAdapter = {
       throw new InvalidPayloadError(`Invalid ${field}: ${issue.message}`, field);
     }
     const items = 'events' in parsed.data ? parsed.data.events : [parsed.data];
-    return items.map((e) =>
-      e.type === 'message'
-        ? { kind: 'message' as const, externalId: e.externalId, contact: e.contact, text: e.text, sentAt: e.timestamp ? new Date(e.timestamp) : undefined, attachments: e.attachments }
-        : { kind: 'status' as const, externalId: e.externalId, status: e.status, reason: e.reason, at: e.timestamp ? new Date(e.timestamp) : undefined },
-    );
+    return items.map((e) => {
+      const at = e.timestamp ? new Date(e.timestamp) : undefined;
+      switch (e.type) {
+        case 'message':
+          return { kind: 'message' as const, externalId: e.externalId, contact: e.contact, text: e.text, sentAt: at, attachments: e.attachments };
+        case 'interactive_reply':
+          return { kind: 'interactive_reply' as const, externalId: e.externalId, contact: e.contact, payload: e.payload, title: e.title || e.payload, sentAt: at };
+        case 'status':
+          return { kind: 'status' as const, externalId: e.externalId, status: e.status, reason: e.reason, at };
+      }
+    });
   },
 
   async send(channel, message, { timeoutMs }) {

@@ -52,7 +52,7 @@ async function startIntegrator(secret: () => string): Promise<ContractFake & { u
 
 let current: ApiChannel | undefined;
 const message = (e: { id: string; customer: string; text: string }) => ({ type: 'message', externalId: e.id, contact: { externalId: e.customer, name: 'Cliente' }, text: e.text });
-const notInApi = 'the API channel accepts only message and status events';
+const notInApi = 'the API channel accepts only message, button tap and status events';
 
 runChannelContract<ApiChannel>('api', {
   adapter: apiChannelAdapter,
@@ -69,10 +69,10 @@ runChannelContract<ApiChannel>('api', {
     media: (_c, e) => ({ ...message(e), attachments: [{ url: e.file }] }),
     batch: (_c, events) => ({ events: events.map(message) }),
     status: (_c, e) => ({ type: 'status', externalId: e.externalId, status: e.status }),
+    interactive_reply: (_c, e) => ({ type: 'interactive_reply', externalId: e.id, contact: { externalId: e.customer, name: 'Cliente' }, payload: e.payload, title: e.title }),
   },
   skip: {
     handshake: 'the integrator configures the URL and secret itself; there is no verification GET',
-    interactive_reply: notInApi,
     reaction: notInApi,
     read: notInApi,
     echo: notInApi,
