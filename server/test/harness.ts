@@ -64,6 +64,11 @@ export interface TestApp {
   ctx: AppContext;
   server: Server;
   config: Config;
+  /**
+   * Stops the server, its job workers, dispatcher and bus, and starts new ones on the same database: what a
+   * process restart keeps is what is stored. `ctx` and `server` are the new ones afterwards.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,16 +87,23 @@ export async function createTestApp(driver: Driver, opts: { clock?: Clock; env?:
   });
   // The test's bus follows the driver, unless the test asks for Redis through env.
   const ctx = await createAppContext(config, { database, clock: opts.clock });
-  const server = await buildServer(ctx);
-  return {
+  const app: TestApp = {
     ctx,
-    server,
+    server: await buildServer(ctx),
     config,
+    async restart() {
+      await app.server.close();
+      await app.ctx.queue.stop();
+      await app.ctx.bus.close();
+      app.ctx = await createAppContext(config, { database, clock: opts.clock });
+      app.server = await buildServer(app.ctx);
+    },
     async close() {
-      await server.close();
-      await closeAppContext(ctx);
+      await app.server.close();
+      await closeAppContext(app.ctx);
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return app;
 }

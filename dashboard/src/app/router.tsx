@@ -45,6 +45,8 @@ export const router = createBrowserRouter([
               { path: 'board', lazy: async () => ({ Component: (await import('../modules/board/live-board-page')).LiveBoardPage }) },
               { path: 'reports/transfers', lazy: async () => ({ Component: (await import('../modules/reports/transfers/transfers-report-page')).TransfersReportPage }) },
               { path: 'bot-review', lazy: async () => ({ Component: (await import('../modules/bots/review/bot-review-page')).BotReviewPage }) },
+              { path: 'workflows', lazy: async () => ({ Component: (await import('../modules/workflows/list/workflows-page')).WorkflowsPage }) },
+              { path: 'workflows/:workflowId', lazy: async () => ({ Component: (await import('../modules/workflows/editor/workflow-editor-page')).WorkflowEditorPage }) },
               { path: 'profile', lazy: async () => ({ Component: (await import('../modules/profile/profile-page')).ProfilePage }) },
               {
                 path: 'settings',

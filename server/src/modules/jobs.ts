@@ -9,6 +9,7 @@ import { emailUnreadReplyJob } from './widget/email-unread-replies.job.js';
 import { pollMailboxJob } from './channels/email/poll-mailbox.job.js';
 import { assignWaitingJob, checkUnansweredJob } from './routing/routing.subscriber.js';
 import { answerRemoteJob, checkDelegatedJob } from './bots/bots.subscriber.js';
+import { advanceRunJob, wakeRunJob } from './workflows/workflows.subscriber.js';
 
 /** Every kind of background job. */
-export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob, emailUnreadReplyJob, pollMailboxJob, assignWaitingJob, checkUnansweredJob, answerRemoteJob, checkDelegatedJob];
+export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob, emailUnreadReplyJob, pollMailboxJob, assignWaitingJob, checkUnansweredJob, answerRemoteJob, checkDelegatedJob, advanceRunJob, wakeRunJob];

@@ -31,6 +31,7 @@ import { registerTransferRoutes } from './conversations/transfers.routes.js';
 import { registerTransfersReportRoutes } from './reports/transfers-report.routes.js';
 import { registerLiveBoardRoutes } from './routing/live-board.routes.js';
 import { registerBotRoutes } from './bots/bots.routes.js';
+import { registerWorkflowRoutes } from './workflows/workflows.routes.js';
 
 /** Every module's routes, registered in this order. */
 export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | void> = [
@@ -65,4 +66,5 @@ export const routeModules: Array<(app: App, ctx: AppContext) => Promise<void> | 
   registerTransfersReportRoutes,
   registerLiveBoardRoutes,
   registerBotRoutes,
+  registerWorkflowRoutes,
 ];

@@ -10,6 +10,7 @@ import { emailPollSubscriber } from './channels/email/poll-mailbox.job.js';
 import { routingSubscriber } from './routing/routing.subscriber.js';
 import { awayMessageSubscriber } from './routing/away-message.subscriber.js';
 import { botsSubscriber } from './bots/bots.subscriber.js';
+import { workflowsSubscriber } from './workflows/workflows.subscriber.js';
 
 /** Every durable subscriber of the event log. */
-export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection, notificationsSubscriber, transcriptSubscriber, emailUnreadRepliesSubscriber, emailPollSubscriber, routingSubscriber, awayMessageSubscriber, botsSubscriber];
+export const subscribers: Subscriber[] = [outboundSubscriber, inboundMediaSubscriber, snoozeSubscriber, dailyActivityProjection, notificationsSubscriber, transcriptSubscriber, emailUnreadRepliesSubscriber, emailPollSubscriber, routingSubscriber, awayMessageSubscriber, botsSubscriber, workflowsSubscriber];

@@ -9,7 +9,7 @@ import { RealtimeProvider } from '../realtime/realtime-provider';
 import { NotificationBell } from '../../modules/notifications/notification-bell';
 import { StatusMenu } from '../../modules/presence/status-menu';
 import { usePresence } from '../../modules/presence/use-presence';
-import { BoardIcon, BotReviewIcon, CallsIcon, ConversationsIcon, SettingsIcon, TransfersIcon } from './nav-icons';
+import { BoardIcon, BotReviewIcon, CallsIcon, ConversationsIcon, SettingsIcon, TransfersIcon, WorkflowsIcon } from './nav-icons';
 import { UserMenu } from './user-menu';
 
 interface NavItem {
@@ -34,8 +34,10 @@ function HeaderLink({ item }: { item: NavItem }) {
       size="compact-sm"
       leftSection={item.icon}
       aria-current={active ? 'page' : undefined}
+      aria-label={item.label}
+      title={item.label}
     >
-      {item.label}
+      <span className="atiende-nav-label">{item.label}</span>
     </Button>
   );
 }
@@ -53,6 +55,7 @@ function Shell({ me }: { me: Me }) {
     ...(me.role !== 'agent' ? [{ to: '/board', label: t('board.nav'), icon: <BoardIcon /> }] : []),
     ...(me.role !== 'agent' ? [{ to: '/reports/transfers', label: t('reports.nav.transfers'), icon: <TransfersIcon /> }] : []),
     ...(me.role !== 'agent' ? [{ to: '/bot-review', label: t('bots.review.nav'), icon: <BotReviewIcon /> }] : []),
+    ...(me.role !== 'agent' ? [{ to: '/workflows', label: t('workflows.nav'), icon: <WorkflowsIcon /> }] : []),
     ...(isAdmin(me) ? [{ to: '/settings', label: t('shell.nav.settings'), icon: <SettingsIcon /> }] : []),
   ];
   const fullBleed = isFullBleed(pathname);

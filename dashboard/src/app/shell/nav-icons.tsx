@@ -51,3 +51,11 @@ export const BotReviewIcon = () => (
     <path d="M12 4v4M9 13h.01M15 13h.01M9.5 17h5" />
   </svg>
 );
+
+export const WorkflowsIcon = () => (
+  <svg {...svg}>
+    <circle cx="6" cy="6" r="2.5" />
+    <circle cx="18" cy="18" r="2.5" />
+    <path d="M6 8.5V13a3 3 0 0 0 3 3h6.5M18 15.5V11a3 3 0 0 0-3-3H8.5" />
+  </svg>
+);

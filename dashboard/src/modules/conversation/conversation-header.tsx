@@ -13,6 +13,7 @@ import { EarlierConversationsButton, statusBadgeColor } from './earlier-conversa
 import { ClockIcon, PanelRightIcon, RobotIcon } from './icons';
 import { contactLabel, replyWindow, splitDuration } from './pane-format';
 import { TagEditor } from './tag-editor';
+import { ConversationWorkflowsMenu } from '../workflows/shortcut/conversation-workflows-menu';
 import { priorityName, statusName } from './timeline/activity-sentence';
 
 interface HeaderProps {
@@ -57,6 +58,7 @@ export function ConversationHeader({ conversation: c, me, action, actionBarRef, 
         </Group>
         <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
           <ReplyWindowBadge channelType={c.channel.type} lastInboundAt={c.lastInboundAt} />
+          <ConversationWorkflowsMenu conversationId={c.id} />
           <EarlierConversationsButton contactId={c.contact.id} currentId={c.id} />
           <Tooltip label={contactOpen ? t('conversation.header.hideContact') : t('conversation.header.showContact')} withinPortal>
             <ActionIcon variant={contactOpen ? 'light' : 'subtle'} color="gray" onClick={onToggleContact} aria-label={t('conversation.header.toggleContact')} aria-pressed={contactOpen}>

@@ -11,6 +11,8 @@ export interface Actor {
   tokenId?: number;
   /** The bot acting (the built-in bot, or an external bot through its own token): its messages are the bot's. */
   botId?: number;
+  /** The workflow acting (its steps): the log says a workflow did it, and which. */
+  workflowId?: number;
   role: Role;
   accessLevel: AccessLevel;
   teamIds: number[];
@@ -28,13 +30,17 @@ export type Action =
   | 'conversation.transcript'
   | 'snippet.manage' | 'contact-field.manage'
   | 'call.ingest' | 'call.read' | 'call.update'
-  | 'bot.manage' | 'bot.review';
+  | 'bot.manage' | 'bot.review'
+  | 'workflow.manage' | 'workflow.read';
 
 /** The system acting in a workspace: jobs, routing, the widget's visitor side. */
 export const systemActor = (workspaceId: number): Actor => ({ type: 'system', workspaceId, userId: null, role: 'owner', accessLevel: 'all', teamIds: [] });
 
 /** A bot answering in a workspace: the system's reach, the bot's name on what it sends. */
 export const botActor = (workspaceId: number, botId: number): Actor => ({ ...systemActor(workspaceId), botId });
+
+/** A workflow's steps acting in a workspace: the system's reach, recorded as the workflow's doing. */
+export const workflowActor = (workspaceId: number, workflowId: number): Actor => ({ ...systemActor(workspaceId), workflowId });
 
 /** What the actor acts upon: the workspace, and for conversations the scope that access levels look at. */
 export interface Resource {
@@ -43,8 +49,8 @@ export interface Resource {
   assigneeId?: number | null;
 }
 
-const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage', 'call.ingest', 'bot.manage']);
-const supervisorUp = new Set<Action>(['report.read', 'contact.delete', 'bot.review']);
+const adminOnly = new Set<Action>(['workspace.manage', 'user.manage', 'team.manage', 'channel.manage', 'tag.manage', 'apitoken.manage', 'jobs.read', 'snippet.manage', 'contact-field.manage', 'call.ingest', 'bot.manage', 'workflow.manage']);
+const supervisorUp = new Set<Action>(['report.read', 'contact.delete', 'bot.review', 'workflow.read']);
 const conversationActions = new Set<Action>([
   'conversation.read', 'conversation.reply', 'conversation.note', 'conversation.take',
   'conversation.assign', 'conversation.update', 'conversation.delete-message',

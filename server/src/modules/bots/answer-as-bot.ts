@@ -6,6 +6,7 @@ import { toBotIntent } from './intent-dto.js';
 import { decideTurn, type LoadedBot } from './decide-turn.js';
 import { applyBotDecision, type StoredBotState } from './apply-bot-decision.js';
 import { handOffWithoutBot } from './hand-off.js';
+import { runsWaitingFor } from '../workflows/engine/runs.repo.js';
 
 export interface AnswerInput {
   workspaceId: number;
@@ -51,6 +52,8 @@ export async function answerAsBot(ctx: AppContext, input: AnswerInput): Promise<
   const c = scope?.conversation;
   if (!scope || !c || !c.botActive || c.status !== 'bot' || scope.inbound.direction !== 'inbound') return 'skipped';
   if (await findTurnOf(ctx.db, input.inboundMessageId)) return 'skipped';
+  // A workflow asked the customer something: the answer is the workflow's, not a question for the bot.
+  if ((await runsWaitingFor(ctx.db, c.id, 'answer')).length > 0) return 'skipped';
   if (!scope.bot || !scope.channel.botEnabled) {
     await handOffWithoutBot(ctx, scope, !scope.bot ? 'no bot is configured' : 'the channel\'s bot is off');
     return 'skipped';

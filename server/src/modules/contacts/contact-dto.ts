@@ -10,6 +10,7 @@ export function toContactDto(row: ContactRow): ContactDto {
     email: row.email,
     documentNumber: row.documentNumber,
     language: row.language,
+    lifecycleStage: row.lifecycleStage ?? null,
     customFields: row.customFields as CustomFields,
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),

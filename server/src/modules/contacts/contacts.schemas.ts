@@ -35,6 +35,8 @@ export const updateContactBody = z.object({
   language: language.nullish(),
   /** Merged into the current custom fields; a key set to null is removed. */
   customFields: z.record(customFieldKey, customFieldValue.nullable()).refine(maxKeys(100), 'At most 100 custom fields').optional(),
+  /** Where the contact is in the funnel (lead, customer …); null removes it. */
+  lifecycleStage: z.string().trim().max(100).nullish(),
 });
 
 export const tagContactBody = z.object({ tags: z.array(tagName).min(1).max(50) });
@@ -46,6 +48,7 @@ export const contactDto = z.object({
   email: z.string().nullable(),
   documentNumber: z.string().nullable(),
   language: z.string().nullable(),
+  lifecycleStage: z.string().nullable(),
   customFields: z.record(z.string(), customFieldValue),
   tags: z.array(z.string()),
   createdAt: z.string(),

@@ -9,6 +9,7 @@ import { checkedEmail, mergeCustomFields, normalizePhone, type CustomFields } fr
 import { checkCustomFieldValues } from './contact-field-values.js';
 import { contactFieldsByKeys } from './contact-fields.repo.js';
 import type { UpdateContactInput } from './contacts.schemas.js';
+import { applyLifecycleStage } from './update-lifecycle.js';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -33,10 +34,15 @@ export async function updateContact(ctx: UseCaseContext, input: UpdateContactInp
     }
 
     const changes = (Object.keys(next) as Array<keyof typeof next>).filter((k) => !sameJson(next[k], contact[k as keyof typeof contact]));
-    if (!changes.length) return toContactDto(contact);
+    // The stage has its own event (contact.lifecycle_updated), which the lifecycle trigger listens to.
+    const staged = input.lifecycleStage !== undefined ? await applyLifecycleStage(ctx, tx, emit, contact, input.lifecycleStage) : contact;
+    if (!changes.length) return toContactDto(staged);
 
     const dto = toContactDto(await updateContactRow(tx, contact.id, next));
-    emit({ workspaceId: actor.workspaceId, type: 'contact.updated', actor: eventActor(actor), payload: { contact: dto, changes } });
+    // Which custom fields changed, by key: a workflow may start when one of them does.
+    const before = contact.customFields as CustomFields;
+    const customFieldChanges = next.customFields ? Object.keys(input.customFields ?? {}).filter((k) => !sameJson(before[k], (next.customFields as CustomFields)[k])) : [];
+    emit({ workspaceId: actor.workspaceId, type: 'contact.updated', actor: eventActor(actor), payload: { contact: dto, changes, ...(customFieldChanges.length ? { customFieldChanges } : {}) } });
     return dto;
   });
 }

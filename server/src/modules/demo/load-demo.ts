@@ -25,6 +25,11 @@ import { setConversationPriority } from '../conversations/update-conversation.js
 import { snoozeConversation } from '../conversations/snooze-conversation.js';
 import { closeConversation } from '../conversations/close-conversation.js';
 import { assignConversation } from '../conversations/assign-conversation.js';
+import { createSnippet } from '../snippets/create-snippet.js';
+import { createBot } from '../bots/create-bot.js';
+import { replaceIntents } from '../bots/replace-intents.js';
+import { replaceIntentsBody } from '../bots/bots.schemas.js';
+import { demoBot, demoIntents, demoSnippets } from './demo-bot.js';
 import { demoAgents, demoClosingCategories, demoConversations, demoOwner, demoTags, demoTeams, demoWorkspace, type DemoConversation } from './demo-data.js';
 
 /**
@@ -56,7 +61,12 @@ export async function loadDemo(ctx: AppContext) {
   }
   for (const tag of demoTags) await createTag(owner, tag);
   for (const name of demoClosingCategories) await createClosingCategory(owner, { name });
-  const channel = await createChannel(owner, { type: 'api', name: 'API (demo)', config: { outboundUrl: 'https://demo.invalid/atiende-webhook' }, defaultTeamId: teamIds.ventas, botEnabled: false, active: true });
+  // Eva answers the channel (the demo's scripted conversations say themselves whether the bot has them).
+  const { bot } = await createBot(owner, { name: demoBot.name, kind: 'builtin', settings: demoBot.settings });
+  await replaceIntents(owner, bot.id, replaceIntentsBody.parse({ items: demoIntents }));
+  const channel = await createChannel(owner, { type: 'api', name: 'API (demo)', config: { outboundUrl: 'https://demo.invalid/atiende-webhook' }, defaultTeamId: teamIds.ventas, botEnabled: true, botId: bot.id, active: true });
+  // The team has the seeds' standard messages at hand.
+  for (const snippet of demoSnippets) await createSnippet(owner, { ...snippet, scope: 'workspace' });
 
   const agentCtx = async (key: string, at: Date) => {
     const actor = (await actorForMember(ctx.db, workspaceId, userIds[key]))!;

@@ -17,6 +17,8 @@ export interface SendMessageInput {
   attachmentIds?: number[];
   /** A reply made from one of the channel's approved templates (the only kind allowed outside its reply window). */
   template?: TemplateInput;
+  /** Buttons to tap under the text (meta.buttons), on channels that show them; their ids come back as the tap's payload. */
+  buttons?: Array<{ id: string; title: string }>;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function sendMessage(ctx: UseCaseContext, conversationId: number, i
   if (!input.template && !body && fileIds.length === 0) throw badRequest('A message needs text or an attachment', [{ field: 'body', message: 'required' }]);
   return inTransaction(ctx, async (tx, emit) => {
     const before = await lockConversationForReply(ctx, tx, conversationId);
-    const content = input.template ? await templateReply(tx, before, input.template) : { body };
+    const content = input.template ? await templateReply(tx, before, input.template) : { body, ...(input.buttons?.length ? { meta: { buttons: input.buttons } } : {}) };
     const { message } = await storeReply(ctx, tx, emit, before, {
       ...content,
       attach: async (messageId) => {
@@ -78,8 +80,8 @@ export function insertQueuedReply(ctx: UseCaseContext, tx: Db, c: ConversationRo
     channelId: c.channelId,
     kind: 'message',
     direction: 'outbound',
-    senderType: actor.type === 'contact' ? 'system' : actor.type,
-    senderId: actor.id ?? null,
+    senderType: actor.type === 'contact' || actor.type === 'workflow' ? 'system' : actor.type,
+    senderId: actor.type === 'workflow' ? null : actor.id ?? null,
     body: reply.body,
     ...(reply.meta ? { meta: reply.meta } : {}),
     deliveryStatus: 'queued',
@@ -88,11 +90,12 @@ export function insertQueuedReply(ctx: UseCaseContext, tx: Db, c: ConversationRo
 }
 
 /**
- * Whether this reply pauses the bot: the bot's own messages never do; an agent's do where the workspace says so
+ * Whether this reply pauses the bot: the bot's and workflows' messages never do; an agent's do where the workspace says so
  * (seed 000: agents re-hook the bot when they are done); an integration's always do.
  */
 async function replyPausesBot(ctx: UseCaseContext, tx: Db, c: ConversationRow): Promise<boolean> {
-  if (!c.botActive || ctx.actor.botId) return false;
+  // A workflow that means to pause the bot has its own step for it.
+  if (!c.botActive || ctx.actor.botId || ctx.actor.workflowId) return false;
   if (ctx.actor.type !== 'user') return true;
   return (await findWorkspace(tx, c.workspaceId))?.agentReplyPausesBot ?? true;
 }

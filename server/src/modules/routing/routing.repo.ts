@@ -152,3 +152,26 @@ export async function queuePosition(db: Db, c: Pick<ConversationRow, 'id' | 'wor
     FROM conversations me WHERE me.id = ${c.id} AND me.workspace_id = ${c.workspaceId} AND me.status = 'queued' AND me.assignee_id IS NULL`);
   return row?.position ?? null;
 }
+
+/** An agent a workflow's assign step may pick, with their load. */
+export interface AssignableAgent extends Candidate, AgentLoad {}
+
+/**
+ * The active members a workflow may assign (a team's, or one user), with their open conversations in total; online
+ * ones only when asked. One query.
+ */
+export async function assignableAgents(db: Db, workspaceId: number, filter: { teamId?: number; userId?: number; onlineOnly: boolean }): Promise<AssignableAgent[]> {
+  const teamId = filter.teamId ?? null;
+  const rows = await queryRows<AssignableAgent>(db, sql`
+    SELECT m.user_id AS "userId", coalesce(${teamId}::bigint, 0) AS "teamId", tm.last_assigned_at AS "lastAssignedAt", 0 AS "openInTeam",
+      coalesce(o.n, 0) AS open, m.max_conversations AS "maxConversations"
+    FROM memberships m
+    LEFT JOIN team_members tm ON tm.workspace_id = m.workspace_id AND tm.user_id = m.user_id AND tm.team_id = ${teamId}::bigint
+    LEFT JOIN (${openByAgent(workspaceId, false)}) o ON o.assignee_id = m.user_id
+    WHERE m.workspace_id = ${workspaceId} AND m.active
+      ${teamId !== null ? sql`AND tm.team_id IS NOT NULL` : sql``}
+      ${filter.userId !== undefined ? sql`AND m.user_id = ${filter.userId}` : sql``}
+      ${filter.onlineOnly ? sql`AND m.status = 'online'` : sql``}
+    ORDER BY m.user_id`);
+  return rows.map((r) => ({ ...r, lastAssignedAt: r.lastAssignedAt ? new Date(r.lastAssignedAt) : null }));
+}

@@ -19,6 +19,7 @@ export async function renderSnippet(ctx: UseCaseContext, conversationId: number,
     agent: found.agent?.name != null ? { name: found.agent.name, email: found.agent.email } : null,
     workspace: found.workspace,
     conversation: { id: found.conversation.id },
+    team: found.team?.name != null ? { name: found.team.name } : null,
   });
   return { body: renderSnippetBody(snippet.body, values) };
 }

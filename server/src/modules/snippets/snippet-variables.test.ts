@@ -19,6 +19,11 @@ describe('renderSnippetBody', () => {
       .toBe('José Ñúñez Pérez · jose@example.com · +584141234567 · V-12.345.678 · Georgina Cedeño <georgina@idea.test>');
   });
 
+  it('names the conversation\'s team (seed 000: "desde el departamento …"), empty without one', () => {
+    expect(render('desde el departamento {{team.name}} ({{agent.name}})', { team: { name: 'Soporte' } })).toBe('desde el departamento Soporte (Georgina Cedeño)');
+    expect(render('desde el departamento {{team.name}}', { team: null })).toBe('desde el departamento ');
+  });
+
   it('allows spaces inside the braces and is tolerant of the case of built-in names', () => {
     expect(render('Hola {{ contact.first_name }} / {{Contact.First_Name}}')).toBe('Hola José / José');
   });

@@ -11,12 +11,14 @@ export interface SnippetContext {
   agent: { name: string; email: string } | null;
   workspace: { name: string; language: string };
   conversation: { id: number };
+  /** The conversation's team (seed 000: "desde el departamento …"); null when it has none. */
+  team?: { name: string } | null;
 }
 
 /** The variables a snippet body may use, for the editor's list (custom fields add `contact.<key>`). */
 export const SNIPPET_VARIABLES = [
   'contact.name', 'contact.first_name', 'contact.email', 'contact.phone', 'contact.document_number',
-  'agent.name', 'agent.first_name', 'agent.email', 'workspace.name', 'conversation.id',
+  'agent.name', 'agent.first_name', 'agent.email', 'team.name', 'workspace.name', 'conversation.id',
 ] as const;
 
 /** The first word of a name ("María José Pérez" → "María"); empty when there is no name. */
@@ -53,6 +55,7 @@ export function snippetValues(c: SnippetContext): Map<string, string> {
     'agent.name': c.agent?.name,
     'agent.first_name': firstName(c.agent?.name),
     'agent.email': c.agent?.email,
+    'team.name': c.team?.name,
     'workspace.name': c.workspace.name,
     'conversation.id': String(c.conversation.id),
   };

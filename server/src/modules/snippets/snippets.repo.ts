@@ -4,6 +4,7 @@ import { snippets } from './snippets.tables.js';
 import { users, workspaces } from '../workspaces/workspaces.tables.js';
 import { conversations } from '../conversations/conversations.tables.js';
 import { contacts } from '../contacts/contacts.tables.js';
+import { teams } from '../teams/teams.tables.js';
 
 export type SnippetRow = typeof snippets.$inferSelect;
 export type SnippetView = SnippetRow & { creatorName: string | null };
@@ -67,10 +68,12 @@ export async function renderingContext(db: Db, workspaceId: number, conversation
       contact: { name: contacts.name, email: contacts.email, phone: contacts.phone, documentNumber: contacts.documentNumber, customFields: contacts.customFields },
       workspace: { name: workspaces.name, language: workspaces.language },
       agent: { name: users.name, email: users.email },
+      team: { name: teams.name },
     })
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(workspaces, eq(workspaces.id, conversations.workspaceId))
+    .leftJoin(teams, eq(teams.id, conversations.teamId))
     .leftJoin(users, userId === null ? sql`false` : eq(users.id, userId))
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)));
   return row;

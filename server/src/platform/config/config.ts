@@ -41,6 +41,8 @@ export const configSchema = z.object({
   DIALOGFLOW_API_URL: z.url({ protocol: /^https?$/ }).default('https://dialogflow.googleapis.com'),
   /** How long a remote bot (webhook, Dialogflow, LLM) may take to answer before the conversation goes to people. */
   BOT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  /** Lets workflow HTTP steps call private, loopback and link-local addresses (an intranet CRM, local tests). */
+  WORKFLOW_HTTP_ALLOW_PRIVATE: bool.default(false),
 });
 
 /** The providers' base URLs (and Meta's API version): adapters read them from here, so local fakes can stand in. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../modules/auth/permissions.js';
 export type EventRow = typeof events.$inferSelect;
 
 export interface EventActor {
-  type: 'user' | 'api' | 'system' | 'contact' | 'bot';
+  type: 'user' | 'api' | 'system' | 'contact' | 'bot' | 'workflow';
   id?: number | null;
 }
 
@@ -21,6 +21,7 @@ export interface NewEvent {
 
 export function eventActor(actor: Actor): EventActor {
   if (actor.botId) return { type: 'bot', id: actor.botId };
+  if (actor.workflowId) return { type: 'workflow', id: actor.workflowId };
   if (actor.type === 'user') return { type: 'user', id: actor.userId };
   if (actor.type === 'api') return { type: 'api', id: actor.tokenId ?? null };
   return { type: 'system' };

@@ -18,6 +18,8 @@ export const ErrorCode = {
   /** A reply by someone other than the assignee where the workspace lets only the assignee reply. */
   NotAssignee: 'not_assignee',
   FormIncomplete: 'form_incomplete',
+  /** Publishing (or test-running) a workflow whose definition is not ready: details list its problems. */
+  WorkflowInvalid: 'workflow_invalid',
   SetupDone: 'setup_already_done',
   Internal: 'internal_error',
 } as const;

@@ -48,10 +48,18 @@ const contactTagUpdated = z.object({
   type: z.literal('contact_tag_updated'),
   change: z.enum(['added', 'removed']),
   tags: names,
+  /** Who changed the tag; empty means anyone (an agent by hand is `agent`). */
+  sources: z.array(z.enum(OPEN_SOURCES)).max(OPEN_SOURCES.length).default([]),
   ...common,
 });
 
-const contactFieldUpdated = z.object({ type: z.literal('contact_field_updated'), fields: names, ...common });
+const contactFieldUpdated = z.object({
+  type: z.literal('contact_field_updated'),
+  fields: names,
+  /** Who changed the field; empty means anyone. */
+  sources: z.array(z.enum(OPEN_SOURCES)).max(OPEN_SOURCES.length).default([]),
+  ...common,
+});
 
 /** An agent runs it from a conversation's menu; teams limit who sees it (empty: everyone). */
 const shortcut = z.object({
