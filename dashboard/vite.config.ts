@@ -61,7 +61,7 @@ export default defineConfig({
   plugins: [react(), bundleBudget()],
   build: { outDir: 'dist', emptyOutDir: true },
   // The component tests drive a real DOM with user-event: on a starved 2-core CI machine a few took over 5 s.
-  test: { testTimeout: 15_000 },
+  test: { testTimeout: 15_000, setupFiles: ['src/test-setup.ts'] },
   server: {
     // `npm run dev -w dashboard` next to `npm run dev` (the server on :3000).
     proxy: { '/api': { target: 'http://localhost:3000', ws: true } },

@@ -10,6 +10,7 @@ import { pollMailboxJob } from './channels/email/poll-mailbox.job.js';
 import { assignWaitingJob, checkUnansweredJob } from './routing/routing.subscriber.js';
 import { answerRemoteJob, checkDelegatedJob } from './bots/bots.subscriber.js';
 import { advanceRunJob, wakeRunJob } from './workflows/workflows.subscriber.js';
+import { tickWorkflowJob } from './workflows/engine/workflow-tick.job.js';
 
 /** Every kind of background job. */
-export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob, emailUnreadReplyJob, pollMailboxJob, assignWaitingJob, checkUnansweredJob, answerRemoteJob, checkDelegatedJob, advanceRunJob, wakeRunJob];
+export const jobs: JobDefinition<any, AppContext>[] = [sendOutboundJob, fetchInboundMediaJob, wakeConversationJob, presenceSweepJob, sendTranscriptJob, emailUnreadReplyJob, pollMailboxJob, assignWaitingJob, checkUnansweredJob, answerRemoteJob, checkDelegatedJob, advanceRunJob, wakeRunJob, tickWorkflowJob];

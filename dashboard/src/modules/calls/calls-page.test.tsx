@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '../../i18n/i18n';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -10,7 +10,6 @@ import { i18n } from '../../i18n/i18n';
 import type { Call } from './calls.api';
 import { CallsPage } from './calls-page';
 
-configure({ asyncUtilTimeout: 4000 });
 
 const call = (id: number, over: Partial<Call> = {}): Call => ({
   id, callId: `pbx-${id}`, status: 'open', from: `+54935155500${id}`, to: '+548005551234',

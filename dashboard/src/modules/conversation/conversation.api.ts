@@ -69,6 +69,8 @@ export interface Snippet {
   title: string;
   body: string;
   scope: 'workspace' | 'personal';
+  /** `resume_bot`: once the message it was inserted into is sent, the composer resumes the bot. */
+  action: 'resume_bot' | null;
   createdBy: { id: number; name: string } | null;
   updatedAt: string;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '../../i18n/i18n';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -16,7 +16,6 @@ import { InboxPage } from './inbox-page';
 import { NoConversationSelected } from './no-conversation-selected';
 
 // The machine running the tests may be busy: give each wait a few seconds, not one.
-configure({ asyncUtilTimeout: 4000 });
 
 const me: Me = {
   user: { id: 7, name: 'Ana Pérez', email: 'ana@optica.example', language: 'es' },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Group, Modal, SegmentedControl, Stack, Switch, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../auth/validation';
@@ -41,7 +41,7 @@ export function SnippetModal({
   const save = useSaveSnippet();
   const contactFields = useContactFields();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const [form, setForm] = useState({ shortcut: '', title: '', body: '', scope: 'personal' as SnippetScope });
+  const [form, setForm] = useState({ shortcut: '', title: '', body: '', scope: 'personal' as SnippetScope, resumeBot: false });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -52,6 +52,7 @@ export function SnippetModal({
       title: snippet?.title ?? '',
       body: snippet?.body ?? '',
       scope: snippet?.scope ?? (canManageWorkspace ? defaultScope : 'personal'),
+      resumeBot: snippet?.action === 'resume_bot',
     });
     setErrors({});
     setError(null);
@@ -79,8 +80,16 @@ export function SnippetModal({
     const found = validateSnippet(t, form);
     setErrors(found);
     if (Object.keys(found).length) return;
+    const action = form.resumeBot ? 'resume_bot' : null;
     save.mutate(
-      { id: snippet?.id, shortcut: form.shortcut.trim().replace(/^\//, '').toLowerCase(), title: form.title.trim(), body: form.body.trim(), scope: form.scope },
+      {
+        id: snippet?.id,
+        shortcut: form.shortcut.trim().replace(/^\//, '').toLowerCase(),
+        title: form.title.trim(),
+        body: form.body.trim(),
+        scope: form.scope,
+        ...(action !== (snippet?.action ?? null) ? { action } : {}),
+      },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('settings.saved') });
@@ -166,6 +175,15 @@ export function SnippetModal({
               ))}
             </Group>
           </Stack>
+          <Switch
+            label={t('settings.snippets.resumeBot')}
+            description={t('settings.snippets.resumeBotHint')}
+            checked={form.resumeBot}
+            onChange={(e) => {
+              const resumeBot = e.currentTarget.checked;
+              setForm((f) => ({ ...f, resumeBot }));
+            }}
+          />
           <FormActions onCancel={onClose} loading={save.isPending} submitLabel={snippet ? t('settings.save') : t('settings.create')} />
         </Stack>
       </form>

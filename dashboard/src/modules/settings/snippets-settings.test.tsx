@@ -17,6 +17,7 @@ const snippet = (id: number, over: Partial<Snippet>): Snippet => ({
   title: '',
   body: 'Hola',
   scope: 'workspace',
+  action: null,
   createdBy: { id: 1, name: 'Ana Pérez' },
   updatedAt: '2025-01-01T00:00:00.000Z',
   ...over,
@@ -33,6 +34,12 @@ function server(list: Snippet[]) {
       const created = snippet(50, { ...body, title: body.title || body.shortcut });
       items = [...items, created];
       return { status: 201, body: created };
+    },
+    'PATCH /snippets/:id': (req) => {
+      const id = Number(req.path.split('/').pop());
+      const changed = { ...items.find((s) => s.id === id)!, ...(req.body as Partial<Snippet>) };
+      items = items.map((s) => (s.id === id ? changed : s));
+      return { body: changed };
     },
   });
 }
@@ -95,5 +102,51 @@ describe('snippets settings', () => {
     await waitFor(() => expect(api.writes()).toHaveLength(1));
     expect(api.writes()[0]!.body).toMatchObject({ shortcut: 'precio', scope: 'personal' });
     await waitFor(() => expect(within(screen.getByTestId('personal-snippets')).getByText('/precio')).toBeTruthy());
+  });
+
+  it('creates a snippet that resumes the bot with the switch, and marks it in the list', async () => {
+    const api = server([snippet(1, { shortcut: 'saludo' })]);
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<SnippetsSettings />);
+    await screen.findByText('/saludo');
+    expect(screen.queryByText('reactiva el bot')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Nueva respuesta rápida' }));
+    const dialog = await screen.findByRole('dialog');
+    const resume = within(dialog).getByRole('switch', { name: /^Reactivar el bot al enviarlo/ }) as HTMLInputElement;
+    expect(resume.checked).toBe(false);
+    await user.type(within(dialog).getByLabelText(/^Atajo/), 'robot');
+    await user.type(within(dialog).getByLabelText(/^Texto/), 'Le dejo con nuestro asistente.');
+    await user.click(resume);
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]!.body).toEqual({ shortcut: 'robot', title: '', body: 'Le dejo con nuestro asistente.', scope: 'workspace', action: 'resume_bot' });
+    const row = (await screen.findByText('/robot')).closest('tr')!;
+    expect(within(row as HTMLElement).getByText('reactiva el bot')).toBeTruthy();
+  });
+
+  it('shows the switch on for a snippet that resumes the bot, sends the action only when it changes', async () => {
+    const api = server([snippet(1, { shortcut: 'robot', body: 'Le dejo con el asistente.', action: 'resume_bot' })]);
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<SnippetsSettings />);
+    const row = (await screen.findByText('/robot')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('reactiva el bot')).toBeTruthy();
+
+    await user.click(within(row).getByRole('button', { name: 'Editar' }));
+    let dialog = await screen.findByRole('dialog');
+    expect((within(dialog).getByRole('switch', { name: /^Reactivar el bot al enviarlo/ }) as HTMLInputElement).checked).toBe(true);
+    await user.type(within(dialog).getByLabelText(/^Texto/), ' Gracias.');
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({ method: 'PATCH', path: '/snippets/1' });
+    expect(api.writes()[0]!.body).not.toHaveProperty('action');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await user.click(within(screen.getByText('/robot').closest('tr') as HTMLElement).getByRole('button', { name: 'Editar' }));
+    dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('switch', { name: /^Reactivar el bot al enviarlo/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(2));
+    expect(api.writes()[1]!.body).toMatchObject({ action: null });
+    await waitFor(() => expect(screen.queryByText('reactiva el bot')).toBeNull());
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,11 @@ function SnippetTable({ snippets, editable, onEdit, onDelete, empty }: { snippet
           <Table.Tr key={snippet.id} data-testid="snippet-row">
             <Table.Td>
               <Code>/{snippet.shortcut}</Code>
+              {snippet.action === 'resume_bot' && (
+                <Badge size="xs" variant="light" color="grape" ml={6} style={{ textTransform: 'none' }}>
+                  {t('settings.snippets.resumesBotBadge')}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>
               {snippet.title && snippet.title !== snippet.shortcut && (

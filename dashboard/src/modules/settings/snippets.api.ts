@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 
 export type SnippetScope = 'workspace' | 'personal';
+/** What sending the snippet also does: `resume_bot` hands the conversation back to the bot. */
+export type SnippetAction = 'resume_bot';
 
 export interface Snippet {
   id: number;
@@ -9,6 +11,7 @@ export interface Snippet {
   title: string;
   body: string;
   scope: SnippetScope;
+  action: SnippetAction | null;
   createdBy: { id: number; name: string } | null;
   updatedAt: string;
 }
@@ -18,6 +21,8 @@ export interface SnippetInput {
   title: string;
   body: string;
   scope: SnippetScope;
+  /** Sent only when it changes (a new snippet without one leaves it out). */
+  action?: SnippetAction | null;
 }
 
 /** The variables a snippet body may use (custom contact fields add `contact.<key>`). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
+import { queriesOf } from '../../../test/query-counter.js';
 import { createApiToken, createMember, createWorkspace, eventsOfType, type Session } from '../../../test/fixtures.js';
-import { observeQueries } from '../../platform/db/db.js';
 import { canSeeEvent } from '../auth/event-visibility.js';
 import type { Actor } from '../auth/permissions.js';
 
@@ -194,14 +194,8 @@ describeEachDriver('calls (IVR)', (driver) => {
     expect([...starts].sort().reverse()).toEqual(starts);
     expect((await inject({ url: '/api/v1/calls?cursor=bad', headers: w.owner.headers })).statusCode).toBe(400);
 
-    const queriesFor = async (url: string) => {
-      let n = 0;
-      const stop = observeQueries(() => n++);
-      const res = await inject({ url, headers: w.owner.headers });
-      stop();
-      expect(res.statusCode).toBe(200);
-      return n;
-    };
+    const queriesFor = async (url: string) =>
+      (await queriesOf(async () => expect((await inject({ url, headers: w.owner.headers })).statusCode).toBe(200))).length;
     const small = await queriesFor('/api/v1/calls?limit=1');
     expect(await queriesFor('/api/v1/calls?limit=100')).toBe(small);
     expect(await queriesFor('/api/v1/calls?limit=100&status=open&reason=Soporte%20t%C3%A9cnico&city=Rosario&q=hola&from=2020-01-01T00:00:00Z')).toBe(small);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
+import { queriesOf } from '../../../test/query-counter.js';
 import { createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
 import { can, type Actor } from '../auth/permissions.js';
-import { observeQueries } from '../../platform/db/db.js';
 
 describeEachDriver('conversations', (driver) => {
   let t: TestApp;
@@ -164,20 +164,8 @@ describeEachDriver('conversations', (driver) => {
     expect(pages).toEqual(all);
     expect(new Set(pages).size).toBe(pages.length);
 
-    // The counter sees every query of the process, the dispatcher's and the hub's included: background
-    // work only adds, so the fewest over a few runs is the request's own count.
-    const queriesFor = async (url: string) => {
-      const counts: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        let n = 0;
-        const stop = observeQueries(() => n++);
-        const res = await http(members.agentTeamA, 'GET', url);
-        stop();
-        expect(res.statusCode).toBe(200);
-        counts.push(n);
-      }
-      return Math.min(...counts);
-    };
+    const queriesFor = async (url: string) =>
+      (await queriesOf(async () => expect((await http(members.agentTeamA, 'GET', url)).statusCode).toBe(200))).length;
     const small = await queriesFor('/api/v1/conversations?limit=1');
     const large = await queriesFor('/api/v1/conversations?limit=100');
     const filtered = await queriesFor(`/api/v1/conversations?limit=100&status=open,queued&teamId=${teamA}&tag=vip&q=hola&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&priority=high`);

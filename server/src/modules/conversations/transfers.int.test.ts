@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
+import { queriesOf } from '../../../test/query-counter.js';
 import { createApiToken, createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
 import { ManualClock } from '../../platform/clock.js';
-import { observeQueries } from '../../platform/db/db.js';
 
 describeEachDriver('conversation transfers', (driver) => {
   let t: TestApp;
@@ -181,19 +181,8 @@ describeEachDriver('conversation transfers', (driver) => {
     }
     const url = (limit: number) => `/api/v1/reports/transfers?from=2026-04-01T00:00:00Z&to=2026-04-02T00:00:00Z&limit=${limit}&status=queued,open&q=cliente`;
     expect((await ok(supervisor, 'GET', url(100))).items.map((i: any) => i.transfers.length)).toEqual([2, 2, 2, 2, 2, 2]);
-    // The counter sees every query of the process (the dispatcher's too): the fewest over a few runs is the request's own.
-    const queriesFor = async (u: string) => {
-      const counts: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        let n = 0;
-        const stop = observeQueries(() => n++);
-        const res = await http(supervisor, 'GET', u);
-        stop();
-        expect(res.statusCode).toBe(200);
-        counts.push(n);
-      }
-      return Math.min(...counts);
-    };
+    const queriesFor = async (u: string) =>
+      (await queriesOf(async () => expect((await http(supervisor, 'GET', u)).statusCode).toBe(200))).length;
     const small = await queriesFor(url(1));
     const large = await queriesFor(url(100));
     expect(large).toBe(small);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDriver, type TestApp } from '../../../test/harness.js';
+import { queriesOf } from '../../../test/query-counter.js';
 import { createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
 import { ManualClock } from '../../platform/clock.js';
-import { observeQueries } from '../../platform/db/db.js';
 
 const NOW = new Date('2026-01-05T12:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -162,19 +162,7 @@ describeEachDriver('supervisor live board', (driver) => {
   });
 
   it('answers in three queries besides the session lookup, however many teams and members', async () => {
-    // The counter sees every query of the process (the dispatcher's too): the fewest of a few runs is the request's own.
-    const queries = async () => {
-      const runs: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        let n = 0;
-        const stop = observeQueries(() => n++);
-        const res = await http(sup, 'GET', '/api/v1/routing/board');
-        stop();
-        expect(res.statusCode).toBe(200);
-        runs.push(n);
-      }
-      return Math.min(...runs);
-    };
+    const queries = async () => (await queriesOf(async () => expect((await http(sup, 'GET', '/api/v1/routing/board')).statusCode).toBe(200))).length;
     const before = await queries();
     expect(before).toBe(4);
     await createTeam(t, owner, 'Reclamos', [ana.userId, beto.userId]);

@@ -32,6 +32,7 @@ export async function createSnippet(ctx: UseCaseContext, input: CreateSnippetInp
         shortcut: input.shortcut,
         title: input.title || input.shortcut,
         body: input.body,
+        action: input.action ?? null,
         createdBy: actor.userId,
       });
       const dto = toSnippetDto((await findUsableSnippet(tx, actor.workspaceId, actor.userId, row.id))!);

@@ -2,7 +2,7 @@ import type { UseCaseContext } from '../use-case.js';
 import { notFound } from '../../platform/http/errors.js';
 import { canSeeConversation } from '../auth/permissions.js';
 import { findUsableSnippet, renderingContext } from './snippets.repo.js';
-import { renderSnippetBody, snippetValues } from './snippet-variables.js';
+import { renderSnippetBody } from './snippet-variables.js';
 
 /**
  * The snippet's body with its variables filled for this conversation's contact and the acting agent.
@@ -14,12 +14,12 @@ export async function renderSnippet(ctx: UseCaseContext, conversationId: number,
   if (!found || !canSeeConversation(actor, found.conversation)) throw notFound('Conversation');
   const snippet = await findUsableSnippet(ctx.db, actor.workspaceId, actor.userId, snippetId);
   if (!snippet) throw notFound('Snippet');
-  const values = snippetValues({
+  const body = renderSnippetBody(snippet.body, {
     contact: found.contact,
     agent: found.agent?.name != null ? { name: found.agent.name, email: found.agent.email } : null,
     workspace: found.workspace,
     conversation: { id: found.conversation.id },
     team: found.team?.name != null ? { name: found.team.name } : null,
   });
-  return { body: renderSnippetBody(snippet.body, values) };
+  return { body };
 }

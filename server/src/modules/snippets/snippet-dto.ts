@@ -1,5 +1,5 @@
 import type { SnippetView } from './snippets.repo.js';
-import type { SnippetDto } from './snippets.schemas.js';
+import { snippetAction, type SnippetDto } from './snippets.schemas.js';
 
 export const toSnippetDto = (s: SnippetView): SnippetDto => ({
   id: s.id,
@@ -7,6 +7,8 @@ export const toSnippetDto = (s: SnippetView): SnippetDto => ({
   title: s.title,
   body: s.body,
   scope: s.ownerId === null ? 'workspace' : 'personal',
+  // An action this server does not know (written by a newer one) is left out rather than failing the list.
+  action: snippetAction.safeParse(s.action).data ?? null,
   createdBy: s.createdBy !== null && s.creatorName !== null ? { id: s.createdBy, name: s.creatorName } : null,
   updatedAt: s.updatedAt.toISOString(),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstName, renderSnippetBody, snippetValues, type SnippetContext } from './snippet-variables.js';
+import { firstName } from '../workflows/definition/render-template.js';
+import { renderSnippetBody, type SnippetContext } from './snippet-variables.js';
 
 const context = (over: Partial<SnippetContext> = {}): SnippetContext => ({
   contact: { name: 'José Ñúñez Pérez', email: 'jose@example.com', phone: '+584141234567', documentNumber: 'V-12.345.678', customFields: {} },
@@ -9,7 +10,7 @@ const context = (over: Partial<SnippetContext> = {}): SnippetContext => ({
   ...over,
 });
 
-const render = (body: string, over: Partial<SnippetContext> = {}) => renderSnippetBody(body, snippetValues(context(over)));
+const render = (body: string, over: Partial<SnippetContext> = {}) => renderSnippetBody(body, context(over));
 
 describe('renderSnippetBody', () => {
   it('fills contact, agent, workspace and conversation variables, accents kept', () => {
@@ -51,8 +52,11 @@ describe('renderSnippetBody', () => {
     expect(render('{{contact.name}}', { contact: { ...context().contact, customFields: { name: 'otro' } } })).toBe('José Ñúñez Pérez');
   });
 
-  it('ignores custom values that are not text, numbers or booleans', () => {
-    expect(render('[{{contact.obj}}]', { contact: { ...context().contact, customFields: { obj: { a: 1 } } } })).toBe('[]');
+  // The API stores only text, numbers and booleans as custom values; anything else follows the shared
+  // renderer's rule (render-template.ts: lists joined, objects as JSON) rather than a snippet-only one.
+  it('renders other custom values by the shared rules, booleans inside lists in the workspace\'s language too', () => {
+    const customFields = { obj: { a: 1 }, lista: ['a', true] };
+    expect(render('[{{contact.obj}}] [{{contact.fields.lista}}]', { contact: { ...context().contact, customFields } })).toBe('[{"a":1}] [a, sí]');
   });
 });
 

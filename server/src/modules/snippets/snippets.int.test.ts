@@ -167,4 +167,45 @@ describeEachDriver('snippets', (driver) => {
     const agentToken = { authorization: `Bearer ${await createApiToken(t, ws.owner, { role: 'agent' })}` };
     expect((await http(agentToken, 'DELETE', `/api/v1/snippets/${shared.json().id}`)).statusCode).toBe(403);
   });
+
+  it('carries an action: resume_bot re-hooks the bot once sent (seed 000), null does nothing', async () => {
+    const robot = await create(admin, { shortcut: 'robot', body: 'Le dejo con nuestro asistente, {{contact.first_name}}.', scope: 'workspace', action: 'resume_bot' });
+    expect(robot.statusCode).toBe(201);
+    expect(robot.json()).toMatchObject({ shortcut: 'robot', scope: 'workspace', action: 'resume_bot' });
+    const plain = await create(agent, { shortcut: 'plano', body: 'Sin acción' });
+    expect(plain.json().action).toBeNull();
+    expect((await create(agent, { shortcut: 'plano2', body: 'x', action: null })).json().action).toBeNull();
+
+    const unknown = await create(admin, { shortcut: 'cerrar', body: 'x', scope: 'workspace', action: 'close' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0].field).toBe('body.action');
+    expect((await http(admin, 'PATCH', `/api/v1/snippets/${robot.json().id}`, { action: 'pause_bot' })).json().error.details[0].field).toBe('body.action');
+
+    // Listed with its action, and the workspace event carries it whole.
+    const actions = async () => Object.fromEntries((await http(agent, 'GET', '/api/v1/snippets')).json().items.map((s: any) => [`${s.scope}:${s.shortcut}`, s.action]));
+    expect(await actions()).toMatchObject({ 'workspace:robot': 'resume_bot', 'personal:plano': null, 'workspace:saludo': null });
+    const created = (await eventsOfType(t, ws.workspaceId, 'snippet.created')).find((e) => e.payload.snippetId === robot.json().id)!;
+    expect(created.payload.snippet).toMatchObject({ action: 'resume_bot' });
+
+    // Changing other fields keeps it; null removes it; only admins change a workspace snippet's action.
+    const renamed = await http(admin, 'PATCH', `/api/v1/snippets/${robot.json().id}`, { title: 'Pasar al robot' });
+    expect(renamed.json()).toMatchObject({ title: 'Pasar al robot', action: 'resume_bot' });
+    expect((await http(agent, 'PATCH', `/api/v1/snippets/${robot.json().id}`, { action: null })).statusCode).toBe(403);
+    const cleared = await http(admin, 'PATCH', `/api/v1/snippets/${robot.json().id}`, { action: null });
+    expect(cleared.json().action).toBeNull();
+    expect((await actions())['workspace:robot']).toBeNull();
+    const updates = (await eventsOfType(t, ws.workspaceId, 'snippet.updated')).filter((e) => e.payload.snippetId === robot.json().id);
+    expect(updates.map((e) => e.payload.snippet.action)).toEqual(['resume_bot', null]);
+
+    // A personal snippet may carry it too; an unchanged action writes nothing.
+    const mine = await http(agent, 'PATCH', `/api/v1/snippets/${plain.json().id}`, { action: 'resume_bot' });
+    expect(mine.json()).toMatchObject({ scope: 'personal', action: 'resume_bot' });
+    const before = (await eventsOfType(t, ws.workspaceId, 'snippet.updated')).length;
+    expect((await http(agent, 'PATCH', `/api/v1/snippets/${plain.json().id}`, { action: 'resume_bot' })).json().action).toBe('resume_bot');
+    expect((await eventsOfType(t, ws.workspaceId, 'snippet.updated')).length).toBe(before);
+
+    // Rendering is unchanged by the action: the composer resumes the bot after sending.
+    const rendered = await http(agent, 'POST', `/api/v1/conversations/${conversationId}/snippets/${plain.json().id}/render`);
+    expect(rendered.json()).toEqual({ body: 'Sin acción' });
+  });
 });

@@ -51,7 +51,7 @@ export async function insertSnippet(tx: Db, values: typeof snippets.$inferInsert
   return row;
 }
 
-export async function updateSnippet(tx: Db, id: number, patch: { shortcut?: string; title?: string; body?: string }): Promise<SnippetRow> {
+export async function updateSnippet(tx: Db, id: number, patch: { shortcut?: string; title?: string; body?: string; action?: string | null }): Promise<SnippetRow> {
   const [row] = await tx.update(snippets).set({ ...patch, updatedAt: sql`now()` }).where(eq(snippets.id, id)).returning();
   return row;
 }

@@ -13,7 +13,7 @@ import { renderSnippet } from './render-snippet.js';
 import { SNIPPET_VARIABLES } from './snippet-variables.js';
 
 const tags = ['snippets'];
-const variables = `Variables: ${[...SNIPPET_VARIABLES, 'contact.<custom field key>'].map((v) => `{{${v}}}`).join(', ')}; unknown or empty ones become empty text.`;
+const variables = `Variables: ${[...SNIPPET_VARIABLES, 'contact.fields.<custom field key>', 'contact.<custom field key>'].map((v) => `{{${v}}}`).join(', ')}; unknown or empty ones become empty text.`;
 
 export function registerSnippetRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/snippets', {

@@ -11,6 +11,10 @@ const title = z.string().trim().max(120);
 const body = z.string().trim().min(1).max(10_000);
 
 export const snippetScope = z.enum(['workspace', 'personal']);
+/** What sending the snippet also does: `resume_bot` hands the conversation back to the bot (seed 000's "enganchar el robot"). */
+export const snippetAction = z.enum(['resume_bot']);
+export type SnippetAction = z.infer<typeof snippetAction>;
+const action = snippetAction.nullable().describe('`resume_bot`: once the message with this snippet is sent, the composer resumes the bot; null: nothing');
 
 export const snippetDto = z.object({
   id: z.number(),
@@ -18,6 +22,7 @@ export const snippetDto = z.object({
   title: z.string(),
   body: z.string(),
   scope: snippetScope,
+  action: snippetAction.nullable(),
   createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   updatedAt: z.string(),
 });
@@ -31,8 +36,9 @@ export const createSnippetBody = z.strictObject({
   title: title.optional().describe('Defaults to the shortcut'),
   body,
   scope: snippetScope.default('personal').describe('`workspace` snippets are managed by admins; `personal` ones by their owner'),
+  action: action.optional(),
 });
-export const updateSnippetBody = z.strictObject({ shortcut: shortcut.optional(), title: title.optional(), body: body.optional() });
+export const updateSnippetBody = z.strictObject({ shortcut: shortcut.optional(), title: title.optional(), body: body.optional(), action: action.optional() });
 
 export const snippetIdParams = z.object({ id: z.coerce.number().int().positive() });
 export const renderParams = z.object({ id: z.coerce.number().int().positive(), snippetId: z.coerce.number().int().positive() });

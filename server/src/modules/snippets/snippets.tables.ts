@@ -14,6 +14,8 @@ export const snippets = pgTable('snippets', {
   shortcut: text('shortcut').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
+  /** What sending it also does: 'resume_bot' re-hooks the bot (seed 000's "enganchar el robot"). */
+  action: text('action'),
   createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -28,6 +28,7 @@ export async function updateSnippet(ctx: UseCaseContext, id: number, input: Upda
     const value = key === 'title' && input.title === '' ? (input.shortcut ?? snippet.shortcut) : input[key];
     if (value !== undefined && value !== snippet[key]) changes[key] = value;
   }
+  if (input.action !== undefined && input.action !== snippet.action) changes.action = input.action;
   if (Object.keys(changes).length === 0) return toSnippetDto(snippet);
   try {
     return await inTransaction(ctx, async (tx, emit) => {

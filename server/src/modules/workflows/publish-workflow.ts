@@ -8,6 +8,7 @@ import { storedDefinition, workflowInvalid } from './workflow-draft.js';
 import { hookTokenFor } from './workflow-hook-token.js';
 import { publishProblems } from './publish-problems.js';
 import { authoriseWorkflows } from './load-workflow.js';
+import { scheduleNextTick } from './engine/workflow-tick.job.js';
 
 /**
  * The draft becomes the next version and the one new runs start on; runs already going stay on theirs. Checked on
@@ -37,5 +38,6 @@ export async function publishWorkflow(ctx: UseCaseContext, id: number) {
     await updateWorkflow(tx, row.id, published);
     emit(workflowEvent(actor, 'workflow.published', { ...row, ...published }));
   });
+  await scheduleNextTick(ctx, id);
   return loadWorkflowDto(ctx, id);
 }

@@ -5,6 +5,7 @@ import { findVersion, findWorkflowByHookToken } from './workflows.repo.js';
 import { storedDefinition } from './workflow-draft.js';
 import { readPath } from './engine/steps/http-request.step.js';
 import { startRun, type StartRunResult } from './engine/start-run.js';
+import { latestConversationOf } from './engine/runs.repo.js';
 import { triggerConditionsHold } from './engine/trigger-conditions.js';
 import { resolveHookContact } from './hook-contact.js';
 
@@ -37,9 +38,11 @@ export async function receiveWorkflowHook(ctx: AppContext, call: HookCall): Prom
     const value = readPath(call.payload, path);
     if (value !== undefined) vars[variable] = value;
   }
-  const scope = { workspaceId: workflow.workspaceId, contactId, conversationId: null };
+  // Messages of the run go to the contact's latest conversation (a closed one makes them take their failure branch).
+  const conversationId = await latestConversationOf(ctx.db, workflow.workspaceId, contactId);
+  const scope = { workspaceId: workflow.workspaceId, contactId, conversationId };
   if (!(await triggerConditionsHold(ctx, trigger, scope))) return { skipped: 'conditions_not_met' };
   const salt = call.idempotencyKey ?? crypto.randomUUID();
   const digest = crypto.createHash('sha256').update(call.rawBody).update(salt).digest('hex');
-  return startRun(ctx, { workflowId: workflow.id, contactId, conversationId: null, triggerKey: `hook:${digest}`, vars });
+  return startRun(ctx, { workflowId: workflow.id, contactId, conversationId, triggerKey: `hook:${digest}`, vars });
 }

@@ -5,6 +5,7 @@ import { updateWorkflow } from './workflows.repo.js';
 import { loadWorkflowDto } from './workflow-dto.js';
 import { workflowEvent } from './workflow-events.js';
 import { loadWorkflow } from './load-workflow.js';
+import { scheduleNextTick } from './engine/workflow-tick.job.js';
 
 /** A stopped workflow runs its published version again (stopped runs stay stopped); a draft must be published instead. */
 export async function startWorkflow(ctx: UseCaseContext, id: number) {
@@ -15,6 +16,7 @@ export async function startWorkflow(ctx: UseCaseContext, id: number) {
       await updateWorkflow(tx, row.id, { status: 'published' });
       emit(workflowEvent(ctx.actor, 'workflow.started', { ...row, status: 'published' }));
     });
+    await scheduleNextTick(ctx, row.id);
   }
   return loadWorkflowDto(ctx, row.id);
 }

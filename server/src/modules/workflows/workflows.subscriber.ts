@@ -5,9 +5,9 @@ import type { JobDefinition } from '../../platform/queue/queue.js';
 import { findConversationsByIds } from '../conversations/conversations.repo.js';
 import type { WorkflowDefinition } from './definition/workflow-definition.js';
 import { advanceRun, RunMustWait } from './engine/advance-run.js';
-import type { Wake } from './engine/engine-types.js';
+import type { RunCursor, Wake } from './engine/engine-types.js';
 import { definitionOf } from './engine/load-definition.js';
-import { publishedWorkflows, runsWaitingFor, type WorkflowRow } from './engine/runs.repo.js';
+import { publishedWorkflowsOf, waitingRunsOf, type WorkflowRow } from './engine/runs.repo.js';
 import { startRun } from './engine/start-run.js';
 import { triggerAccepts, triggerEventOf, type TriggerEvent } from './engine/trigger-events.js';
 import { triggerConditionsHold } from './engine/trigger-conditions.js';
@@ -37,23 +37,25 @@ export const workflowsSubscriber: Subscriber = {
   name: 'workflows.trigger',
   accepts: (e) => triggerEventOf(e) !== null || wakeOf(e) !== null,
   async handle(ctx, events) {
+    // Two queries per batch, whatever its size: most messages wake nothing and start nothing.
+    const wakes = events.map((e) => ({ e, w: wakeOf(e) })).filter((x) => x.w !== null);
+    const waiting = await waitingRunsOf(ctx.db, [...new Set(wakes.map(({ e }) => e.conversationId!))]);
+    const triggers = events.map((e) => ({ e, te: triggerEventOf(e) })).filter((x) => x.te !== null);
+    const published = await publishedWorkflowsOf(ctx.db, [...new Set(triggers.map(({ e }) => e.workspaceId))], [...new Set(triggers.map(({ te }) => te!.type))]);
     const definitions = new Map<string, WorkflowDefinition | null>();
     for (const e of events) {
       const w = wakeOf(e);
-      if (w) {
-        for (const run of await runsWaitingFor(ctx.db, e.conversationId!, w.for)) {
-          await ctx.queue.send(WAKE_RUN, { workspaceId: run.workspaceId, runId: run.id, wake: w.wake }, { key: `${run.id}:${w.key}` });
-        }
+      for (const run of w ? waiting.filter((r) => r.conversationId === e.conversationId && (r.cursor as RunCursor | null)?.waiting?.for === w.for) : []) {
+        await ctx.queue.send(WAKE_RUN, { workspaceId: run.workspaceId, runId: run.id, wake: w!.wake }, { key: `${run.id}:${w!.key}` });
       }
       const te = triggerEventOf(e);
-      if (te) await startTriggeredRuns(ctx, e, te, definitions);
+      const candidates = te ? published.filter((wf) => wf.workspaceId === e.workspaceId && wf.triggerType === te.type) : [];
+      if (te && candidates.length) await startTriggeredRuns(ctx, e, te, candidates, definitions);
     }
   },
 };
 
-async function startTriggeredRuns(ctx: AppContext, e: EventRow, te: TriggerEvent, definitions: Map<string, WorkflowDefinition | null>) {
-  const candidates = await publishedWorkflows(ctx.db, e.workspaceId, [te.type]);
-  if (candidates.length === 0) return;
+async function startTriggeredRuns(ctx: AppContext, e: EventRow, te: TriggerEvent, candidates: WorkflowRow[], definitions: Map<string, WorkflowDefinition | null>) {
   if (te.contactId === null && te.conversationId !== null) {
     const [c] = await findConversationsByIds(ctx.db, e.workspaceId, [te.conversationId]);
     te.contactId = c?.contactId ?? null;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { i18n } from '../../../i18n/i18n';
 import type { Me } from '../../../app/auth';
@@ -52,9 +53,11 @@ const members = [
   { id: 4, email: 'old@x.io', name: 'Andrés Baja', avatarUrl: null, role: 'agent', accessLevel: 'all', active: false, teamIds: [] },
 ];
 const snippets = [
-  { id: 5, shortcut: 'saludo', title: 'Saludo', body: 'Hola {{contact.first_name}}, ¿en qué te ayudo?', scope: 'workspace', createdBy: null, updatedAt: '2030-01-01T00:00:00Z' },
-  { id: 6, shortcut: 'despedida', title: 'Despedida', body: 'Fue un placer ayudarte.', scope: 'workspace', createdBy: null, updatedAt: '2030-01-01T00:00:00Z' },
+  { id: 5, shortcut: 'saludo', title: 'Saludo', body: 'Hola {{contact.first_name}}, ¿en qué te ayudo?', scope: 'workspace', action: null, createdBy: null, updatedAt: '2030-01-01T00:00:00Z' },
+  { id: 6, shortcut: 'despedida', title: 'Despedida', body: 'Fue un placer ayudarte.', scope: 'workspace', action: null, createdBy: null, updatedAt: '2030-01-01T00:00:00Z' },
 ];
+/** A snippet that re-hooks the bot once sent (seed 000). */
+const robot = { id: 8, shortcut: 'robot', title: 'Pasar al robot', body: 'Te dejo con nuestro asistente, {{contact.first_name}}.', scope: 'workspace', action: 'resume_bot', createdBy: null, updatedAt: '2030-01-01T00:00:00Z' };
 
 interface Call {
   method: string;
@@ -62,8 +65,12 @@ interface Call {
   body: unknown;
 }
 
-/** A tiny fake of the server's HTTP API, answering by method and path. */
-function fakeApi() {
+/**
+ * A tiny fake of the server's HTTP API, answering by method and path. `withRobot` adds the snippet that
+ * resumes the bot; `botStatus` is how POST …/bot answers.
+ */
+function fakeApi({ withRobot = false, botStatus = 200 }: { withRobot?: boolean; botStatus?: number } = {}) {
+  const available = withRobot ? [...snippets, robot] : snippets;
   const calls: Call[] = [];
   let nextId = 100;
   const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
@@ -76,12 +83,19 @@ function fakeApi() {
     if (route === 'GET /api/v1/users') return json(200, { items: members, nextCursor: null });
     if (route === 'GET /api/v1/snippets') {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
-      return json(200, { items: snippets.filter((s) => !q || s.shortcut.includes(q) || s.title.toLowerCase().includes(q)) });
+      return json(200, { items: available.filter((s) => !q || s.shortcut.includes(q) || s.title.toLowerCase().includes(q)) });
     }
     const render = /^POST \/api\/v1\/conversations\/(\d+)\/snippets\/(\d+)\/render$/.exec(route);
     if (render) {
-      const snippet = snippets.find((s) => s.id === Number(render[2]))!;
+      const snippet = available.find((s) => s.id === Number(render[2]))!;
       return json(200, { body: snippet.body.replace('{{contact.first_name}}', 'Carla') });
+    }
+    const bot = /^POST \/api\/v1\/conversations\/(\d+)\/bot$/.exec(route);
+    if (bot) {
+      // The server's answers: 403 forbidden without the permission, 409 conflict when the bot already runs.
+      if (botStatus === 403) return json(403, { error: { code: 'forbidden', message: 'Forbidden' } });
+      if (botStatus === 409) return json(409, { error: { code: 'conflict', message: 'The bot is already active' } });
+      return json(200, conversation({ id: Number(bot[1]), botActive: (body as { active: boolean }).active }));
     }
     const post = /^POST \/api\/v1\/conversations\/(\d+)\/(messages|notes)$/.exec(route);
     if (post) {
@@ -125,6 +139,7 @@ function renderComposer(props: { conversation?: Conversation; mode?: ComposerMod
   const onSent = vi.fn();
   const ui = (mode: ComposerMode) => (
     <MantineProvider>
+      <Notifications />
       <QueryClientProvider client={queryClient}>
         <Composer conversation={props.conversation ?? conversation()} me={props.me ?? me} mode={mode} onModeChange={onModeChange} onSent={onSent} onTakeOver={props.onTakeOver} />
       </QueryClientProvider>
@@ -325,5 +340,95 @@ describe('Composer', () => {
     await user.keyboard('{Control>}/{/Control}');
     expect(input().value).toBe('/');
     await screen.findByRole('listbox', { name: /atajos/i });
+  });
+
+  describe('a snippet that resumes the bot', () => {
+    // Mantine keeps notifications in a module-wide store: one test's must not show in the next.
+    afterEach(() => notifications.clean());
+    const useRobot = (botStatus = 200) => {
+      api = fakeApi({ withRobot: true, botStatus });
+      vi.stubGlobal('fetch', api.fetch);
+    };
+    const insertRobot = async (user: ReturnType<typeof userEvent.setup>, input: HTMLTextAreaElement) => {
+      await user.click(input);
+      await user.type(input, '/rob');
+      const option = await screen.findByRole('option', { name: /\/robot/ });
+      expect(option.textContent).toContain('reactiva el bot');
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(input.value).toBe('Te dejo con nuestro asistente, Carla.'));
+    };
+    const sent = () => api.posts().filter((c) => !c.path.includes('/snippets/')).map((c) => c.path);
+
+    it('marks it in the / menu, and only it', async () => {
+      useRobot();
+      const user = userEvent.setup();
+      const { input } = renderComposer();
+      await user.click(input());
+      await user.type(input(), '/');
+      await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(3));
+      expect(screen.getAllByRole('option').map((o) => o.textContent?.includes('reactiva el bot'))).toEqual([false, false, true]);
+    });
+
+    it('sends the message and then resumes the bot', async () => {
+      useRobot();
+      const user = userEvent.setup();
+      const { input, onSent } = renderComposer();
+      await insertRobot(user, input());
+      expect(screen.getByTestId('composer-resume-bot').textContent).toContain('Se reactivará el bot al enviar');
+      expect(sent()).toEqual([]);
+
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(sent()).toEqual(['/api/v1/conversations/41/messages', '/api/v1/conversations/41/bot']));
+      expect(api.posts().find((c) => c.path.endsWith('/bot'))!.body).toEqual({ active: true });
+      expect(onSent).toHaveBeenCalledTimes(1);
+      expect(screen.queryByTestId('composer-resume-bot')).toBeNull();
+
+      // Only that message: the next one leaves the bot alone.
+      await user.type(input(), 'Algo más{Enter}');
+      await waitFor(() => expect(sent()).toHaveLength(3));
+      expect(sent()[2]).toBe('/api/v1/conversations/41/messages');
+    });
+
+    it('does nothing to the bot when the agent disarms it or empties the draft', async () => {
+      useRobot();
+      const user = userEvent.setup();
+      const { input } = renderComposer();
+      await insertRobot(user, input());
+      await user.click(screen.getByRole('button', { name: 'No reactivar el bot' }));
+      expect(screen.queryByTestId('composer-resume-bot')).toBeNull();
+      await user.click(input());
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(sent()).toEqual(['/api/v1/conversations/41/messages']));
+
+      // Emptying the draft by hand disarms it too.
+      await insertRobot(user, input());
+      await user.clear(input());
+      expect(screen.queryByTestId('composer-resume-bot')).toBeNull();
+      await user.type(input(), 'Otra cosa{Enter}');
+      await waitFor(() => expect(sent()).toHaveLength(2));
+      expect(sent().some((p) => p.endsWith('/bot'))).toBe(false);
+    });
+
+    it('shows the error when the bot cannot be resumed, after the message went out', async () => {
+      useRobot(403);
+      const user = userEvent.setup();
+      const { input } = renderComposer();
+      await insertRobot(user, input());
+      await user.keyboard('{Enter}');
+      expect(await screen.findByText('Se envió el mensaje, pero no se pudo reactivar el bot: No tienes permiso para hacer esto.')).toBeTruthy();
+      expect(sent()).toEqual(['/api/v1/conversations/41/messages', '/api/v1/conversations/41/bot']);
+      await waitFor(() => expect(input().value).toBe(''));
+    });
+
+    it('takes an already active bot as done', async () => {
+      useRobot(409);
+      const user = userEvent.setup();
+      const { input } = renderComposer({ conversation: conversation({ botActive: true }) });
+      await insertRobot(user, input());
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(sent()).toEqual(['/api/v1/conversations/41/messages', '/api/v1/conversations/41/bot']));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(screen.queryByText(/no se pudo reactivar el bot/)).toBeNull();
+    });
   });
 });

@@ -17,6 +17,7 @@ import { TemplateReply } from '../templates/template-reply';
 import { composerAccess, composerViewer } from './composer-rules';
 import type { ComposerMode } from './draft-store';
 import { EmojiButton } from './emoji-button';
+import { ResumeBotNotice, useSnippetAction } from './snippet-action';
 import { SnippetPicker } from './snippets';
 import { SuggestionList } from './suggestion-list';
 import { findMentions, insertMention, replaceRange } from './triggers';
@@ -66,6 +67,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
   const [pickerOpen, setPickerOpen] = useState(false);
   const [sending, setSending] = useState(false);
   const [inserting, setInserting] = useState(false);
+  const snippetAction = useSnippetAction(cid);
 
   useLayoutEffect(() => {
     if (pendingCaret.current === null || !textarea.current) return;
@@ -89,6 +91,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
       const body = await renderSnippet(cid, snippet.id);
       const next = replaceRange(draft.text, range[0], range[1], body);
       setText(next.text, next.caret);
+      snippetAction.inserted(snippet, current);
     } catch (err) {
       notifications.show({ color: 'red', message: errorMessage(t, err) });
     } finally {
@@ -126,6 +129,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
       setCaret(0);
       resetMenu();
       onSent?.();
+      void snippetAction.sent(current);
     } catch (err) {
       notifications.show({ color: 'red', message: errorMessage(t, err) });
     } finally {
@@ -264,6 +268,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
           onChange={(e) => {
             setCaret(e.currentTarget.selectionStart ?? e.currentTarget.value.length);
             setText(e.currentTarget.value);
+            if (!e.currentTarget.value.trim()) snippetAction.cancel(current);
             if (current === 'reply') typingSender.typed();
           }}
           onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
@@ -273,6 +278,7 @@ export function Composer({ conversation, me, mode, onModeChange, handleRef, onSe
           data-testid="composer-input"
           styles={{ input: { fontSize: 'var(--mantine-font-size-sm)' } }}
         />
+        {snippetAction.armed(current) && <ResumeBotNotice onCancel={() => snippetAction.cancel(current)} />}
         {current === 'reply' && (
           <AttachmentChips attachments={draft.attachments} pending={uploads.pending} onRemove={(id) => update('reply', (d) => ({ ...d, attachments: d.attachments.filter((a) => a.id !== id) }))} onDismiss={uploads.dismiss} />
         )}

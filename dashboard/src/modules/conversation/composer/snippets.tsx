@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listSnippets, paneKeys, type Snippet } from '../conversation.api';
 import { BoltIcon } from '../icons';
+import { ResumesBotBadge } from './snippet-action';
 import { normalize } from './triggers';
 import { SuggestionList, type Suggestion } from './suggestion-list';
 
@@ -39,6 +40,7 @@ export const snippetSuggestions = (snippets: Snippet[]): Suggestion[] =>
           /{s.shortcut}
         </Box>{' '}
         {s.title}
+        {s.action === 'resume_bot' && <ResumesBotBadge />}
       </>
     ),
     description: s.body,

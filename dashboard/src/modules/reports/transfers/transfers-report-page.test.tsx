@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '../../../i18n/i18n';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -13,7 +13,6 @@ import { ConversationTransfers } from './conversation-transfers';
 import { TransfersReportPage } from './transfers-report-page';
 import type { Transfer, TransfersReportItem } from './transfers.api';
 
-configure({ asyncUtilTimeout: 4000 });
 
 const supervisor: Me = {
   user: { id: 7, name: 'Sofía Rivas', email: 'sofia@optica.example', language: 'es' },

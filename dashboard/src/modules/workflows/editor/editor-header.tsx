@@ -52,7 +52,7 @@ export function EditorHeader({ workflow, draft, canManage, onTest }: { workflow:
             <Button variant="default" disabled={!draft.dirty || !draft.draft.name.trim()} loading={draft.saving} onClick={() => void save()}>
               {t('workflows.editor.save')}
             </Button>
-            <Button loading={draft.publishing} disabled={!draft.draft.name.trim()} onClick={() => void publish()}>
+            <Button loading={draft.publishing} disabled={!draft.draft.name.trim() || (workflow.status === 'published' && !workflow.hasUnpublishedChanges && !draft.dirty)} onClick={() => void publish()}>
               {t('workflows.editor.publish')}
             </Button>
           </Group>

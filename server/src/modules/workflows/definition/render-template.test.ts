@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isValidVariableName, lookupVariable, renderHeaderTemplate, renderJsonTemplate, renderTemplate, renderUrlTemplate, type TemplateVars,
+  booleanWords, firstName, isValidVariableName, lookupVariable, renderHeaderTemplate, renderJsonTemplate, renderTemplate, renderUrlTemplate, type TemplateVars,
 } from './render-template.js';
 
 const vars: TemplateVars = {
@@ -55,6 +55,30 @@ describe('renderTemplate', () => {
       .toBe('[][][][][][][x]');
     expect(render('Hola {{contact.first_name}}.', { contact: { name: null } })).toBe('Hola .');
     expect(render('Hola {{contact.first_name}} de {{team.name}}', { contact: null, team: null })).toBe('Hola  de ');
+  });
+
+  it('reads booleans as words of a language when asked (snippets), plainly otherwise (HTTP steps)', () => {
+    const text = '{{contact.fields.moroso}}/{{ok}} [{{contact.moroso}}] {{vars.flags}}';
+    const v: TemplateVars = { ...vars, vars: { ...vars.vars, flags: [true, false] } };
+    expect(renderTemplate(text, v)).toBe('false/true [false] true, false');
+    expect(renderTemplate(text, v, { language: 'es' })).toBe('no/sí [no] sí, no');
+    expect(renderTemplate(text, v, { language: 'en-US' })).toBe('no/yes [no] yes, no');
+    expect(renderTemplate(text, v, { language: 'pt-BR' })).toBe('não/sim [não] sim, não');
+    expect(renderTemplate('{{ok}}', v, { language: 'de' })).toBe('sí');
+    expect(renderTemplate('{{ok}} {{total}}', v, { language: null })).toBe('true 12.5');
+    expect(booleanWords('EN')).toEqual(['yes', 'no']);
+  });
+
+  it('keeps encoding values while reading booleans as words', () => {
+    expect(renderTemplate('?moroso={{contact.fields.moroso}}&ok={{ok}}', vars, { language: 'es', encode: encodeURIComponent })).toBe('?moroso=no&ok=s%C3%AD');
+  });
+
+  it('gives first names for the contact and the agent, empty without a name', () => {
+    expect(render('{{contact.first_name}}|{{agent.first_name}}|{{agent.email}}')).toBe('José|Georgina|georgina@idea.test');
+    expect(render('[{{agent.first_name}}][{{contact.first_name}}]', { agent: { name: '   ' }, contact: { name: '' } })).toBe('[][]');
+    expect(render('[{{agent.first_name}}]', { agent: null })).toBe('[]');
+    expect(firstName('  María José   Pérez ')).toBe('María');
+    expect(firstName(undefined)).toBe('');
   });
 
   it('finds no inherited properties', () => {

@@ -1,5 +1,3 @@
-import { firstName } from '../../snippets/snippet-variables.js';
-
 /**
  * `{{ path }}` placeholders in messages, notes, snippets and HTTP steps. A placeholder runs up to the first `}}`
  * on the same line (at most 200 characters), so custom field keys may hold spaces, accents and punctuation:
@@ -25,6 +23,11 @@ export interface TemplateVars {
   workspace?: { name?: string | null } | null;
   /** What the run collected; reachable as `{{vars.x}}` and as bare `{{x}}`. */
   vars?: Record<string, unknown> | null;
+}
+
+/** The first word of a name ("María José Pérez" → "María"); empty when there is no name. */
+export function firstName(name: string | null | undefined): string {
+  return (name ?? '').trim().split(/\s+/)[0] ?? '';
 }
 
 const ROOTS = ['contact', 'agent', 'team', 'conversation', 'workspace', 'vars'] as const;
@@ -88,15 +91,26 @@ export function lookupVariable(path: string, vars: TemplateVars): unknown {
 
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-/** A value as text: numbers and booleans plainly, lists of plain values joined, other objects as JSON. */
-export function valueAsText(value: unknown): string {
+const yesNo: Record<string, readonly [string, string]> = { es: ['sí', 'no'], en: ['yes', 'no'], pt: ['sim', 'não'] };
+
+/** How true and false read for people writing in `language` (es, en, pt; any other reads as Spanish). */
+export function booleanWords(language: string): readonly [string, string] {
+  return yesNo[language.slice(0, 2).toLowerCase()] ?? yesNo.es;
+}
+
+/**
+ * A value as text: numbers plainly, lists of plain values joined, other objects as JSON. Booleans read
+ * `true`/`false` unless `booleans` gives the words for yes and no.
+ */
+export function valueAsText(value: unknown, booleans?: readonly [string, string]): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return booleans ? booleans[value ? 0 : 1] : String(value);
+  if (typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   if (typeof value !== 'object') return '';
-  if (Array.isArray(value) && value.every(isScalar)) return value.filter((v) => v !== null).map(valueAsText).join(', ');
+  if (Array.isArray(value) && value.every(isScalar)) return value.filter((v) => v !== null).map((v) => valueAsText(v, booleans)).join(', ');
   try {
     return JSON.stringify(value) ?? '';
   } catch {
@@ -107,12 +121,18 @@ export function valueAsText(value: unknown): string {
 export interface RenderOptions {
   /** Applied to each substituted value, never to the text around it (URL encoding, header cleaning). */
   encode?: (value: string) => string;
+  /**
+   * Texts people read (snippets) say "sí"/"no" in this language instead of true/false; without it,
+   * booleans stay true/false, as machines (HTTP steps) expect.
+   */
+  language?: string | null;
 }
 
 export function renderTemplate(text: string, vars: TemplateVars, options: RenderOptions = {}): string {
+  const booleans = options.language ? booleanWords(options.language) : undefined;
   return text.replace(placeholder, (raw, path: string) => {
     if (!path.trim()) return raw;
-    const value = valueAsText(lookupVariable(path, vars));
+    const value = valueAsText(lookupVariable(path, vars), booleans);
     return options.encode ? options.encode(value) : value;
   });
 }

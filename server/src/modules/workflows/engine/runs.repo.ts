@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.js';
 import { workflowRuns, workflowRunSteps, workflows, workflowVersions } from '../workflows.tables.js';
+import { conversations } from '../../conversations/conversations.tables.js';
 import type { RunStatus } from '../workflows.tables.js';
 import type { RunCursor } from './engine-types.js';
 
@@ -49,12 +50,6 @@ export async function findVersionDefinition(db: Db, workflowId: number, version:
   return row?.definition;
 }
 
-/** The published workflows of a workspace that start on one of these trigger types. */
-export async function publishedWorkflows(db: Db, workspaceId: number, triggerTypes: string[]): Promise<WorkflowRow[]> {
-  if (triggerTypes.length === 0) return [];
-  return db.select().from(workflows).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.status, 'published'), inArray(workflows.triggerType, triggerTypes))).orderBy(asc(workflows.id));
-}
-
 /** Whether the contact ever ran this workflow (any version, test runs aside). */
 export async function contactRanWorkflow(db: Db, workflowId: number, contactId: number): Promise<boolean> {
   const [row] = await db.select({ id: workflowRuns.id }).from(workflowRuns).where(and(eq(workflowRuns.workflowId, workflowId), eq(workflowRuns.contactId, contactId), eq(workflowRuns.test, false))).limit(1);
@@ -80,6 +75,26 @@ export async function earlierRunningRun(db: Db, conversationId: number, runId: n
   return Boolean(row);
 }
 
+/** The waiting runs of these conversations (one query for a batch of events), oldest first. */
+export async function waitingRunsOf(db: Db, conversationIds: number[]): Promise<RunRow[]> {
+  if (conversationIds.length === 0) return [];
+  return db
+    .select()
+    .from(workflowRuns)
+    .where(and(inArray(workflowRuns.conversationId, conversationIds), eq(workflowRuns.status, 'waiting')))
+    .orderBy(asc(workflowRuns.id));
+}
+
+/** The published workflows of these workspaces that start on these trigger types (one query for a batch). */
+export async function publishedWorkflowsOf(db: Db, workspaceIds: number[], triggerTypes: string[]): Promise<WorkflowRow[]> {
+  if (workspaceIds.length === 0 || triggerTypes.length === 0) return [];
+  return db
+    .select()
+    .from(workflows)
+    .where(and(inArray(workflows.workspaceId, workspaceIds), eq(workflows.status, 'published'), inArray(workflows.triggerType, triggerTypes)))
+    .orderBy(asc(workflows.id));
+}
+
 /** The conversation's runs waiting for an event of this kind, oldest first. */
 export async function runsWaitingFor(db: Db, conversationId: number, kind: 'answer' | 'assignment'): Promise<RunRow[]> {
   return db
@@ -95,4 +110,15 @@ export async function stopRunsOf(db: Db, workflowId: number, at: Date): Promise<
     .update(workflowRuns)
     .set({ status: 'stopped', finishedAt: at, updatedAt: sql`now()` })
     .where(and(eq(workflowRuns.workflowId, workflowId), inArray(workflowRuns.status, ['running', 'waiting'])));
+}
+
+/** The contact's most recent conversation, on any channel: where a run started without one talks to them. */
+export async function latestConversationOf(db: Db, workspaceId: number, contactId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.contactId, contactId)))
+    .orderBy(sql`${conversations.lastActivityAt} DESC`, sql`${conversations.id} DESC`)
+    .limit(1);
+  return row?.id ?? null;
 }

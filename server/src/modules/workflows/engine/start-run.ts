@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { WorkflowDefinition } from '../definition/workflow-definition.js';
 import { Flow } from './flow.js';
 import { definitionOf } from './load-definition.js';
-import { contactRanWorkflow, findWorkflowById, insertRun, recentRunsOfContact } from './runs.repo.js';
+import { contactRanWorkflow, findWorkflowById, insertRun, latestConversationOf, recentRunsOfContact } from './runs.repo.js';
 import { ADVANCE_RUN } from './workflow-jobs.js';
 
 export interface StartRunInput {
@@ -42,13 +42,15 @@ export async function startRun(ctx: AppContext, input: StartRunInput): Promise<S
       return { skipped: 'rate_limited' };
     }
   }
+  // A run started for a contact alone (a tag, a field, a schedule) talks to them in their latest conversation.
+  const conversationId = input.conversationId ?? (input.contactId !== null ? await latestConversationOf(ctx.db, workflow.workspaceId, input.contactId) : null);
   const first = new Flow(definition).first();
   const run = await insertRun(ctx.db, {
     workspaceId: workflow.workspaceId,
     workflowId: workflow.id,
     version,
     contactId: input.contactId,
-    conversationId: input.conversationId,
+    conversationId,
     triggerKey: input.triggerKey,
     status: first ? 'running' : 'completed',
     cursor: first ? { stepId: first } : null,

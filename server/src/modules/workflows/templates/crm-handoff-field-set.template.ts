@@ -21,6 +21,6 @@ export const crmHandoffFieldSetTemplate = defineTemplate({
         { kind: 'contact_field', field: 'crm_id', operator: 'not_exists' },
       ],
     },
-    steps: crmHandoffSteps(lang, { tagLead: false }),
+    steps: crmHandoffSteps(lang, 'field_set'),
   }),
 });

@@ -5,8 +5,8 @@ type StepInput = NonNullable<DefinitionInput['steps']>[number];
 
 /**
  * Seed 000, "INGRESO A CRM": the hand-off the three CRM templates share. It asks only for the contact data that is
- * missing, posts the contact to the CRM and keeps the CRM's id; when the upload fails, a note tells the team to
- * upload it by hand (snippet and survey) and the contact is tagged as pending.
+ * missing, posts the contact to the CRM and keeps the CRM's id; when the upload fails, the contact is tagged as pending
+ * and a note in the conversation tells the team to upload it by hand (snippet and survey).
  */
 export const CRM_TEXTS = {
   es: {
@@ -39,6 +39,14 @@ export const CRM_TEXTS = {
   },
 } as const;
 
+/**
+ * How the hand-off starts. After a conversation closes, the run has that conversation: it tags the contact itself and
+ * closes the conversation again once the contact is in the CRM. Started by the tag, the run talks to the contact in
+ * their latest conversation. Set by an agent, the field uploads at once, without asking. Questions reopen a closed
+ * conversation first: a closed one takes no messages, and an answer after the reopen window would start a new one.
+ */
+export type HandoffStart = 'after_close' | 'tag_added' | 'field_set';
+
 /** A question for a missing built-in field, asked only when the contact lacks it; a day without an answer leaves it pending. */
 function askIfMissing(lang: TemplateLanguage, field: 'phone' | 'email'): StepInput {
   const t = CRM_TEXTS[lang];
@@ -49,31 +57,33 @@ function askIfMissing(lang: TemplateLanguage, field: 'phone' | 'email'): StepInp
       id: `no-${field}`,
       name: field === 'phone' ? t.missingPhone : t.missingEmail,
       conditions: [{ kind: 'contact_field', field, operator: 'not_exists' }],
-      steps: [{
-        id: `ask-${field}`,
-        type: 'ask_question',
-        question: field === 'phone' ? t.askPhone : t.askEmail,
-        kind: field,
-        saveTo: { contactField: field },
-        retries: 2,
-        invalidMessage: field === 'phone' ? t.invalidPhone : t.invalidEmail,
-        timeoutMinutes: 1440,
-        onTimeout: [
-          { id: `pending-no-${field}`, type: 'add_tags', tags: [t.pendingTag] },
-          { id: `end-no-${field}`, type: 'end' },
-        ],
-      }],
+      steps: [
+        { id: `reopen-to-ask-${field}`, type: 'open_conversation' },
+        {
+          id: `ask-${field}`,
+          type: 'ask_question',
+          question: field === 'phone' ? t.askPhone : t.askEmail,
+          kind: field,
+          saveTo: { contactField: field },
+          retries: 2,
+          invalidMessage: field === 'phone' ? t.invalidPhone : t.invalidEmail,
+          timeoutMinutes: 1440,
+          onTimeout: [
+            { id: `pending-no-${field}`, type: 'add_tags', tags: [t.pendingTag] },
+            { id: `end-no-${field}`, type: 'end' },
+          ],
+        },
+      ],
     }],
   };
 }
 
-/** `tagLead`: the hand-off after a conversation tags the contact itself; started by the tag or the field, it does not. */
-export function crmHandoffSteps(lang: TemplateLanguage, opts: { tagLead: boolean }): StepInput[] {
+export function crmHandoffSteps(lang: TemplateLanguage, start: HandoffStart): StepInput[] {
   const t = CRM_TEXTS[lang];
+  const afterClose = start === 'after_close';
   return [
-    ...(opts.tagLead ? [{ id: 'tag-lead', type: 'add_tags' as const, tags: [t.leadTag] }] : []),
-    askIfMissing(lang, 'phone'),
-    askIfMissing(lang, 'email'),
+    ...(afterClose ? [{ id: 'tag-lead', type: 'add_tags' as const, tags: [t.leadTag] }] : []),
+    ...(start === 'field_set' ? [] : [askIfMissing(lang, 'phone'), askIfMissing(lang, 'email')]),
     {
       id: 'upload-to-crm',
       type: 'http_request',
@@ -90,11 +100,14 @@ export function crmHandoffSteps(lang: TemplateLanguage, opts: { tagLead: boolean
       },
       saveResponse: [{ path: 'data.id', variable: 'crm_id' }],
       onFailure: [
-        { id: 'note-upload-failed', type: 'add_note', text: t.failedNote },
+        // The contact is marked first: the note needs a conversation, which a contact added by hand may not have.
         { id: 'tag-pending', type: 'add_tags', tags: [t.pendingTag] },
+        { id: 'note-upload-failed', type: 'add_note', text: t.failedNote },
         { id: 'end-upload-failed', type: 'end' },
       ],
     },
     { id: 'save-crm-id', type: 'update_contact_field', field: 'crm_id', value: '{{crm_id}}' },
+    // Back as the agent left it (a conversation the questions did not reopen is still closed: nothing changes).
+    ...(afterClose ? [{ id: 'close-again', type: 'close_conversation' as const }] : []),
   ];
 }

@@ -21,6 +21,6 @@ export const crmHandoffTagAddedTemplate = defineTemplate({
       // Already uploaded (the hand-off saves the CRM's id): nothing to do.
       conditions: [{ kind: 'contact_field', field: 'crm_id', operator: 'not_exists' }],
     },
-    steps: crmHandoffSteps(lang, { tagLead: false }),
+    steps: crmHandoffSteps(lang, 'tag_added'),
   }),
 });
