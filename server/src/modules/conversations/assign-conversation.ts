@@ -1,4 +1,5 @@
 import type { UseCaseContext } from '../use-case.js';
+import type { Db } from '../../platform/db/db.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { assertTransition } from './conversation-status.js';
 import { changeConversation } from './change-conversation.js';
@@ -16,14 +17,28 @@ export interface AssignInput {
 }
 
 /**
+ * Routing picks the agent inside the assignment's transaction (after taking the workspace's routing lock), so two
+ * automatic assignments at once cannot both give the last free place to the same agent. Null: nobody has room.
+ */
+export type PickAssignee = (tx: Db, workspaceId: number) => Promise<number | null>;
+
+/** Nobody had room when the assignment came to pick. */
+export class NobodyAvailable extends Error {}
+
+/**
  * Assign or transfer (seed 004): to an agent (it opens for them), to a team (it waits in that team's
  * queue), or to an agent of a team. Every move is a timeline entry with who, from, to and why.
  */
-export async function assignConversation(ctx: UseCaseContext, id: number, input: AssignInput) {
-  if (input.assigneeId === undefined && input.teamId === undefined) throw badRequest('Give assigneeId, teamId or both');
+export async function assignConversation(ctx: UseCaseContext, id: number, input: AssignInput, pick?: PickAssignee) {
+  if (input.assigneeId === undefined && input.teamId === undefined && !pick) throw badRequest('Give assigneeId, teamId or both');
   let transfer: { from: Placement; to: Placement } | null = null;
   return changeConversation(ctx, id, 'conversation.assign', async (c, tx) => {
     const ws = ctx.actor.workspaceId;
+    if (pick) {
+      const picked = await pick(tx, ws);
+      if (picked === null) throw new NobodyAvailable();
+      input = { ...input, assigneeId: picked };
+    }
     if (input.assigneeId != null && !(await isMemberOfWorkspace(tx, ws, input.assigneeId))) throw badRequest('assigneeId is not an active member of this workspace', [{ field: 'assigneeId', message: 'unknown user' }]);
     if (input.teamId != null && !(await findTeam(tx, ws, input.teamId))) throw badRequest('teamId is not a team of this workspace', [{ field: 'teamId', message: 'unknown team' }]);
     const teamId = input.teamId === undefined ? c.teamId : input.teamId;

@@ -4,7 +4,7 @@ import { referenceProblems, referencesToCheck } from './reference-problems.js';
 import type { ExistingReferences } from './workflow-references.repo.js';
 
 const nothing = (): ExistingReferences => ({
-  userIds: new Set(), teamIds: new Set(), channelIds: new Set(), workflowIds: new Set(), contactFieldKeys: new Set(), closingCategories: new Set(),
+  userIds: new Set(), teamIds: new Set(), channelIds: new Set(), workflowIds: new Set(), contactFieldKeys: new Set(), closingCategories: new Set(), conversationTags: new Set(),
 });
 
 const definition = buildDefinition([
@@ -15,14 +15,17 @@ const definition = buildDefinition([
       { id: 'to-team', type: 'assign', target: { kind: 'team', teamId: 5 } },
       { id: 'close', type: 'close_conversation', category: 'Venta' },
     ] }],
-    else: [{ id: 'phone', type: 'update_contact_field', field: 'phone', value: '1' }, { id: 'other', type: 'trigger_workflow', workflowId: 8 }],
+    else: [
+      { id: 'phone', type: 'update_contact_field', field: 'phone', value: '1' }, { id: 'other', type: 'trigger_workflow', workflowId: 8 },
+      { id: 'tag-contact', type: 'add_tags', tags: ['nuevo'] }, { id: 'tag-conversation', type: 'add_tags', scope: 'conversation', tags: ['urgente'] },
+    ],
   },
 ], { type: 'shortcut', name: 'x', teamIds: [5, 6] });
 
 describe('referenceProblems', () => {
   it('looks up the custom things a definition names, not the contact\'s built-in fields', () => {
     expect(referencesToCheck(definition)).toEqual({
-      userIds: [3, 4], teamIds: [5, 6], channelIds: [9], workflowIds: [8], contactFieldKeys: ['plan'], closingCategories: ['Venta'],
+      userIds: [3, 4], teamIds: [5, 6], channelIds: [9], workflowIds: [8], contactFieldKeys: ['plan'], closingCategories: ['Venta'], conversationTags: ['urgente'],
     });
   });
 
@@ -38,6 +41,8 @@ describe('referenceProblems', () => {
       ['to-team', 'steps[1].branches[0].steps[0].target.teamId'],
       ['close', 'steps[1].branches[0].steps[1].category'],
       ['other', 'steps[1].else[1].workflowId'],
+      // Conversation tags come from the tag list; contact tags are free.
+      ['tag-conversation', 'steps[1].else[3].tags[0]'],
     ]);
     expect(problems.every((p) => p.code === 'invalid_setting')).toBe(true);
     expect(problems[6].message).toBe('No team with id 5 in this workspace');
@@ -45,7 +50,7 @@ describe('referenceProblems', () => {
 
   it('has nothing to say once everything exists', () => {
     const all: ExistingReferences = {
-      userIds: new Set([3, 4]), teamIds: new Set([5, 6]), channelIds: new Set([9]), workflowIds: new Set([8]), contactFieldKeys: new Set(['plan']), closingCategories: new Set(['Venta']),
+      userIds: new Set([3, 4]), teamIds: new Set([5, 6]), channelIds: new Set([9]), workflowIds: new Set([8]), contactFieldKeys: new Set(['plan']), closingCategories: new Set(['Venta']), conversationTags: new Set(['urgente']),
     };
     expect(referenceProblems(definition, all)).toEqual([]);
     const withoutTeam6 = { ...all, teamIds: new Set([5]) };

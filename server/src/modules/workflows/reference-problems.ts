@@ -7,8 +7,8 @@ import type { ExistingReferences, ReferenceLookup } from './workflow-references.
 
 /**
  * What a definition names that the workspace does not have (a deleted team, a field never created, ids from
- * another workspace's export), as problems pointing at each place that names it. Tags are not checked: a
- * workflow may create them.
+ * another workspace's export), as problems pointing at each place that names it. Contact tags are free (a workflow
+ * may create them); tags put on conversations come from the workspace's tag list, so those are checked.
  */
 
 type Kind = keyof ExistingReferences;
@@ -34,6 +34,7 @@ const missingMessage: Record<Kind, (v: string | number) => string> = {
   workflowIds: (v) => `No workflow with id ${v} in this workspace`,
   contactFieldKeys: (v) => `No contact field "${v}": create it in the contact fields settings`,
   closingCategories: (v) => `No closing category "${v}" in this workspace`,
+  conversationTags: (v) => `No tag "${v}" in this workspace's tag list: create it in the tags settings`,
 };
 
 /** The custom things to look up: contact fields without the built-in ones. */
@@ -46,7 +47,13 @@ export function referencesToCheck(def: WorkflowDefinition): ReferenceLookup {
     workflowIds: refs.workflowIds,
     contactFieldKeys: refs.contactFields.filter((f) => !isBuiltInField(f)),
     closingCategories: refs.closingCategories,
+    conversationTags: [...new Set(conversationTagSteps(def).flatMap((v) => v.tags))],
   };
+}
+
+/** The add-tags steps that tag the conversation, with where their tags sit. */
+function conversationTagSteps(def: WorkflowDefinition): { id: string; path: string; tags: string[] }[] {
+  return walkSteps(def.steps).flatMap(({ step, path }) => (step.type === 'add_tags' && step.scope === 'conversation' ? [{ id: step.id, path, tags: step.tags }] : []));
 }
 
 function isMissing(kind: Kind, value: unknown, existing: ExistingReferences): value is string | number {
@@ -90,6 +97,11 @@ export function referenceProblems(def: WorkflowDefinition, existing: ExistingRef
     }
     // Pushed backwards so they come off the stack in document order.
     stack.push(...next.reverse());
+  }
+  for (const step of conversationTagSteps(def)) {
+    step.tags.forEach((tag, i) => {
+      if (tag && !existing.conversationTags.has(tag)) problems.push({ stepId: step.id, path: `${step.path}.tags[${i}]`, code: 'invalid_setting', message: missingMessage.conversationTags(tag) });
+    });
   }
   return problems;
 }

@@ -4,7 +4,7 @@ import { memberships } from '../workspaces/workspaces.tables.js';
 import { teams } from '../teams/teams.tables.js';
 import { channels } from '../channels/channels.tables.js';
 import { contactFields } from '../contacts/contact-fields.tables.js';
-import { closingCategories } from '../tags/tags.tables.js';
+import { closingCategories, tags } from '../tags/tags.tables.js';
 import { workflows } from './workflows.tables.js';
 
 export interface ReferenceLookup {
@@ -14,6 +14,8 @@ export interface ReferenceLookup {
   workflowIds: number[];
   contactFieldKeys: string[];
   closingCategories: string[];
+  /** Tags a step puts on conversations: those come from the workspace's tag list. */
+  conversationTags: string[];
 }
 
 export interface ExistingReferences {
@@ -23,6 +25,7 @@ export interface ExistingReferences {
   workflowIds: Set<number>;
   contactFieldKeys: Set<string>;
   closingCategories: Set<string>;
+  conversationTags: Set<string>;
 }
 
 /**
@@ -43,5 +46,7 @@ export async function existingReferences(db: Db, workspaceId: number, refs: Refe
       .where(and(eq(contactFields.workspaceId, workspaceId), inArray(contactFields.key, refs.contactFieldKeys)))),
     closingCategories: await found(refs.closingCategories, () => db.select({ v: closingCategories.name }).from(closingCategories)
       .where(and(eq(closingCategories.workspaceId, workspaceId), inArray(closingCategories.name, refs.closingCategories)))),
+    conversationTags: await found(refs.conversationTags, () => db.select({ v: tags.name }).from(tags)
+      .where(and(eq(tags.workspaceId, workspaceId), inArray(tags.name, refs.conversationTags)))),
   };
 }

@@ -94,7 +94,14 @@ describeEachDriver('the shipped workflow templates run end to end', (driver) => 
     expect((await s.conversation(owner, closed)).tags).toEqual(['fuera de horario']);
   });
 
-  it.todo('out-of-hours: publishing names the conversation tag «fuera de horario» when the workspace\'s tag list lacks it (today it publishes, and every run out of hours fails at tag-out-of-hours with "Unknown tags: fuera de horario"; reference-problems.ts checks no tags)');
+  it('out-of-hours: publishing names the conversation tag «fuera de horario» when the workspace\'s tag list lacks it', async () => {
+    const owner = await s.workspace();
+    const created = await s.http(owner, 'POST', '/api/v1/workflows', { templateId: 'out-of-hours', lang: 'es' });
+    expect(created.statusCode, created.body).toBe(201);
+    const refused = await s.http(owner, 'POST', `/api/v1/workflows/${created.json().id}/publish`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.map((d: { message: string }) => d.message)).toContain('No tag "fuera de horario" in this workspace\'s tag list: create it in the tags settings');
+  });
 
   it('assign-to-agent: every new conversation goes to the chosen agent when online, else it waits in the queue', async () => {
     const owner = await s.workspace();
@@ -236,7 +243,19 @@ describeEachDriver('the shipped workflow templates run end to end', (driver) => 
     expect(await s.sent(owner, untaken)).toEqual([]);
   });
 
-  it.todo('support-auto-assign and agents-at-capacity: customers writing at the same moment never push an agent past the step\'s limit (today two runs of different conversations can pick the same agent concurrently: on PostgreSQL the sixth of six simultaneous conversations went to an agent already at 5; assign.step.ts picks and assigns outside the routing lock)');
+  it('agents-at-capacity: customers writing at the same moment never push an agent past the step\'s limit', async () => {
+    const owner = await s.workspace();
+    const dora = await s.agent(owner, 'Dora Páez');
+    const teamId = await s.team(owner, 'Soporte', [dora]);
+    const channel = await s.channel(owner, { defaultTeamId: teamId });
+    const workflowId = await s.fromTemplate(owner, 'agents-at-capacity', { teamIds: [teamId] });
+    await s.online(dora);
+    const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => s.writes(channel, 'Hola')));
+    for (const id of ids) await s.settledRuns(owner, workflowId, id);
+    const assignees = await Promise.all(ids.map(async (id) => (await s.conversation(owner, id)).assignee?.id ?? null));
+    expect(assignees.filter((a) => a === dora.userId)).toHaveLength(5);
+    expect(assignees.filter((a) => a === null)).toHaveLength(2);
+  });
 
   it('agents-at-capacity: with every online agent at five open conversations, the customer is told to wait', async () => {
     const owner = await s.workspace();

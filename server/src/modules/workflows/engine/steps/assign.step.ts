@@ -1,8 +1,9 @@
 import { badRequest } from '../../../../platform/http/errors.js';
-import { assignConversation } from '../../../conversations/assign-conversation.js';
+import { assignConversation, NobodyAvailable } from '../../../conversations/assign-conversation.js';
+import type { Db } from '../../../../platform/db/db.js';
 import { setConversationBot } from '../../../conversations/set-conversation-bot.js';
 import { planAssignments } from '../../../routing/assignment-plan.js';
-import { assignableAgents, touchLastAssigned } from '../../../routing/routing.repo.js';
+import { assignableAgents, lockWorkspaceRouting, touchLastAssigned } from '../../../routing/routing.repo.js';
 import type { StepOf } from '../../definition/workflow-definition.js';
 import type { StepContext, StepExecutor } from '../engine-types.js';
 import { actingAs, attempt, conversationOf, minutesFrom, NO_CONVERSATION } from './step-support.js';
@@ -16,16 +17,29 @@ const tighter = (a: number | null, b: number | undefined) => (b === undefined ? 
  * busy, among active members (online ones with onlineOnly) with fewer open conversations than the step's limit and
  * their own. Null when nobody qualifies.
  */
-async function pickAgent(sc: StepContext, step: Assign, conversationId: number): Promise<number | null> {
+async function pickAgent(tx: Db, sc: StepContext, step: Assign, conversationId: number): Promise<number | null> {
   const { target } = step;
   const id = target.kind === 'agent' ? target.userId : target.teamId;
   if (!id) throw badRequest(`The step names no ${target.kind}`);
   const filter = target.kind === 'agent' ? { userId: id } : { teamId: id };
-  const agents = await assignableAgents(sc.ctx.db, sc.run.workspaceId, { ...filter, onlineOnly: step.onlineOnly });
+  // Loads read under the routing lock stay true until the assignment commits (see routing/assign-waiting.ts).
+  await lockWorkspaceRouting(tx, sc.run.workspaceId);
+  const agents = await assignableAgents(tx, sc.run.workspaceId, { ...filter, onlineOnly: step.onlineOnly });
   const loads = agents.map((a) => ({ userId: a.userId, open: a.open, maxConversations: tighter(a.maxConversations, step.maxOpenConversations) }));
   const policy = target.kind === 'team' ? target.strategy : 'round_robin';
   const queue = { teamId: target.kind === 'team' ? id : 0, policy, maxPerAgent: null, waiting: [{ conversationId }] };
   return planAssignments([queue], agents, loads, sc.now)[0]?.userId ?? null;
+}
+
+/** Assigns to the agent picked under the routing lock, in the assignment's own transaction; null when nobody has room. */
+async function assignPicked(sc: StepContext, step: Assign, conversationId: number, teamId: number | null): Promise<number | null> {
+  try {
+    const after = await assignConversation(actingAs(sc), conversationId, teamId ? { teamId } : {}, (tx) => pickAgent(tx, sc, step, conversationId));
+    return after.assignee?.id ?? null;
+  } catch (err) {
+    if (err instanceof NobodyAvailable) return null;
+    throw err;
+  }
 }
 
 /**
@@ -50,11 +64,10 @@ export const assignStep: StepExecutor<'assign'> = {
     if (conversationId === null || !sc.values.conversation) return { kind: 'fail', error: NO_CONVERSATION };
     const current = sc.values.conversation;
     return attempt(async () => {
-      const picked = await pickAgent(sc, step, conversationId);
       const teamId = step.target.kind === 'team' ? step.target.teamId : null;
+      if (step.target.kind === 'agent' && step.target.userId === current.assigneeId) return { kind: 'next', detail: { assigneeId: current.assigneeId, unchanged: true } };
+      const picked = await assignPicked(sc, step, conversationId, teamId);
       if (picked !== null) {
-        if (picked === current.assigneeId && (teamId === null || teamId === current.teamId)) return { kind: 'next', detail: { assigneeId: picked, unchanged: true } };
-        await assignConversation(actingAs(sc), conversationId, { assigneeId: picked, ...(teamId ? { teamId } : {}) });
         if (teamId) await touchLastAssigned(sc.ctx.db, [{ teamId, userId: picked, at: sc.now }]);
         return { kind: 'next', detail: { assigneeId: picked, teamId } };
       }
