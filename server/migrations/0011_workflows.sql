@@ -52,7 +52,9 @@ CREATE TABLE "workflows" (
 	"published_at" timestamp with time zone
 );
 --> statement-breakpoint
+DROP INDEX "snippets_ws_shortcut_uq";--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "lifecycle_stage" text;--> statement-breakpoint
+ALTER TABLE "snippets" ADD COLUMN "team_id" bigint;--> statement-breakpoint
 ALTER TABLE "snippets" ADD COLUMN "action" text;--> statement-breakpoint
 ALTER TABLE "workflow_run_steps" ADD CONSTRAINT "workflow_run_steps_run_id_workflow_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."workflow_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workflow_runs" ADD CONSTRAINT "workflow_runs_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -69,5 +71,8 @@ CREATE INDEX "workflow_runs_conversation_active_idx" ON "workflow_runs" USING bt
 CREATE UNIQUE INDEX "workflow_versions_uq" ON "workflow_versions" USING btree ("workflow_id","version");--> statement-breakpoint
 CREATE INDEX "workflows_ws_trigger_idx" ON "workflows" USING btree ("workspace_id","trigger_type") WHERE status = 'published';--> statement-breakpoint
 CREATE UNIQUE INDEX "workflows_hook_token_uq" ON "workflows" USING btree ("hook_token");--> statement-breakpoint
+ALTER TABLE "snippets" ADD CONSTRAINT "snippets_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "snippets_team_shortcut_uq" ON "snippets" USING btree ("workspace_id","team_id","shortcut") WHERE team_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "snippets_ws_shortcut_uq" ON "snippets" USING btree ("workspace_id","shortcut") WHERE owner_id IS NULL AND team_id IS NULL;--> statement-breakpoint
 -- Workflows react to events from now on, not to the log written before they existed.
 INSERT INTO "subscriber_cursors" ("name", "last_event_id") SELECT 'workflows.trigger', coalesce(max("id"), 0) FROM "events" ON CONFLICT ("name") DO NOTHING;

@@ -163,7 +163,7 @@ describe('snippet editor', () => {
   });
 
   it('searches snippets by shortcut, title or text, ignoring accents and the slash', () => {
-    const s = (id: number, shortcut: string, body: string): Snippet => ({ id, shortcut, title: '', body, scope: 'workspace', action: null, createdBy: null, updatedAt: '' });
+    const s = (id: number, shortcut: string, body: string): Snippet => ({ id, shortcut, title: '', body, scope: 'workspace', team: null, action: null, createdBy: null, updatedAt: '' });
     const list = [s(1, 'saludo', 'Hola'), s(2, 'envio', 'El envío tarda 3 días'), s(3, 'adios', 'Chao')];
     expect(filterSnippets(list, '').map((x) => x.shortcut)).toEqual(['adios', 'envio', 'saludo']);
     expect(filterSnippets(list, '/sal').map((x) => x.id)).toEqual([1]);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Group, Modal, SegmentedControl, Stack, Switch, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Group, Modal, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../auth/validation';
@@ -8,8 +8,9 @@ import { serverErrors } from './form-errors';
 import { validateSnippet } from './settings-validation';
 import { snippetVariables, useSaveSnippet, type Snippet, type SnippetScope } from './snippets.api';
 import { FormActions } from './settings-ui';
+import { useTeams } from './teams.api';
 
-type Field = 'shortcut' | 'title' | 'body';
+type Field = 'shortcut' | 'title' | 'body' | 'teamId';
 const fields: Field[] = ['shortcut', 'title', 'body'];
 
 /** Puts `insert` where the cursor is (replacing a selection); returns the new text and where the cursor goes. */
@@ -40,8 +41,9 @@ export function SnippetModal({
   const { t } = useTranslation();
   const save = useSaveSnippet();
   const contactFields = useContactFields();
+  const teams = useTeams();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const [form, setForm] = useState({ shortcut: '', title: '', body: '', scope: 'personal' as SnippetScope, resumeBot: false });
+  const [form, setForm] = useState({ shortcut: '', title: '', body: '', scope: 'personal' as SnippetScope, teamId: null as string | null, resumeBot: false });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -52,6 +54,7 @@ export function SnippetModal({
       title: snippet?.title ?? '',
       body: snippet?.body ?? '',
       scope: snippet?.scope ?? (canManageWorkspace ? defaultScope : 'personal'),
+      teamId: snippet?.team ? String(snippet.team.id) : null,
       resumeBot: snippet?.action === 'resume_bot',
     });
     setErrors({});
@@ -77,7 +80,8 @@ export function SnippetModal({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const found = validateSnippet(t, form);
+    const found: FieldErrors<Field> = validateSnippet(t, form);
+    if (!snippet && form.scope === 'team' && !form.teamId) found.teamId = t('settings.snippets.teamRequired');
     setErrors(found);
     if (Object.keys(found).length) return;
     const action = form.resumeBot ? 'resume_bot' : null;
@@ -88,6 +92,7 @@ export function SnippetModal({
         title: form.title.trim(),
         body: form.body.trim(),
         scope: form.scope,
+        ...(!snippet && form.scope === 'team' && form.teamId ? { teamId: Number(form.teamId) } : {}),
         ...(action !== (snippet?.action ?? null) ? { action } : {}),
       },
       {
@@ -121,9 +126,23 @@ export function SnippetModal({
               onChange={(scope) => setForm((f) => ({ ...f, scope: scope as SnippetScope }))}
               data={[
                 { value: 'workspace', label: t('settings.snippets.scope.workspace') },
+                { value: 'team', label: t('settings.snippets.scope.team') },
                 { value: 'personal', label: t('settings.snippets.scope.personal') },
               ]}
               aria-label={t('settings.snippets.scopeLabel')}
+            />
+          )}
+          {canManageWorkspace && !snippet && form.scope === 'team' && (
+            <Select
+              label={t('settings.snippets.team')}
+              data={(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
+              value={form.teamId}
+              onChange={(teamId) => {
+                setForm((f) => ({ ...f, teamId }));
+                setErrors((x) => ({ ...x, teamId: undefined }));
+              }}
+              error={errors.teamId}
+              required
             />
           )}
           <Group grow align="flex-start">

@@ -17,6 +17,7 @@ const snippet = (id: number, over: Partial<Snippet>): Snippet => ({
   title: '',
   body: 'Hola',
   scope: 'workspace',
+  team: null,
   action: null,
   createdBy: { id: 1, name: 'Ana Pérez' },
   updatedAt: '2025-01-01T00:00:00.000Z',
@@ -27,6 +28,7 @@ function server(list: Snippet[]) {
   let items = [...list];
   return fakeApi({
     'GET /snippets': () => ({ body: { items } }),
+    'GET /teams': () => ({ body: { items: [{ id: 7, name: 'Soporte', description: '', memberIds: [], members: [] }], nextCursor: null } }),
     'GET /contact-fields': () => ({ body: { items: [{ id: 1, key: 'ciudad', label: 'Ciudad', type: 'text', options: [], required: false, position: 0 }] } }),
     'POST /snippets': (req) => {
       const body = req.body as Snippet;
@@ -61,6 +63,25 @@ describe('snippets settings', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
     await waitFor(() => expect(api.writes()).toHaveLength(1));
     expect(api.writes()[0]!.body).toEqual({ shortcut: 'cierre', title: '', body: 'Gracias {{contact.first_name}}{{contact.ciudad}}', scope: 'workspace' });
+  });
+
+  it('shares a snippet with a team: the team is asked for and sent', async () => {
+    const api = server([]);
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<SnippetsSettings />);
+    await screen.findByTestId('team-snippets');
+    await user.click(screen.getByRole('button', { name: 'Nueva respuesta rápida' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByText('Para un equipo'));
+    await user.type(within(dialog).getByLabelText(/^Atajo/), 'investigando');
+    await user.type(within(dialog).getByLabelText(/^Texto/), 'Seguimos investigando');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    expect(await within(dialog).findByText('Elige el equipo que la comparte.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('combobox', { name: /^Equipo/ }));
+    await user.click(await screen.findByRole('option', { name: 'Soporte', hidden: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]!.body).toEqual({ shortcut: 'investigando', title: '', body: 'Seguimos investigando', scope: 'team', teamId: 7 });
   });
 
   it('validates the shortcut and reports a taken one on its field', async () => {

@@ -34,6 +34,11 @@ function SnippetTable({ snippets, editable, onEdit, onDelete, empty }: { snippet
           <Table.Tr key={snippet.id} data-testid="snippet-row">
             <Table.Td>
               <Code>/{snippet.shortcut}</Code>
+              {snippet.team && (
+                <Badge size="xs" variant="light" color="blue" ml={6} style={{ textTransform: 'none' }}>
+                  {snippet.team.name}
+                </Badge>
+              )}
               {snippet.action === 'resume_bot' && (
                 <Badge size="xs" variant="light" color="grape" ml={6} style={{ textTransform: 'none' }}>
                   {t('settings.snippets.resumesBotBadge')}
@@ -88,6 +93,7 @@ export function SnippetsSettings() {
   const visible = useMemo(() => filterSnippets(snippets.data ?? [], search), [snippets.data, search]);
   const workspace = visible.filter((s) => s.scope === 'workspace');
   const personal = visible.filter((s) => s.scope === 'personal');
+  const team = visible.filter((s) => s.scope === 'team');
 
   return (
     <SettingsSection
@@ -108,6 +114,17 @@ export function SnippetsSettings() {
               </div>
               <SnippetTable snippets={workspace} editable={isAdmin} onEdit={setEditing} onDelete={setDeleting} empty={search ? t('common.nothingFound') : t('settings.snippets.emptyWorkspace')} />
             </Stack>
+            {(isAdmin || team.length > 0) && (
+              <Stack gap="xs" data-testid="team-snippets">
+                <div>
+                  <Title order={4}>{t('settings.snippets.teamTitle')}</Title>
+                  <Text size="xs" c="dimmed">
+                    {t('settings.snippets.teamHint')}
+                  </Text>
+                </div>
+                <SnippetTable snippets={team} editable={isAdmin} onEdit={setEditing} onDelete={setDeleting} empty={search ? t('common.nothingFound') : t('settings.snippets.emptyTeam')} />
+              </Stack>
+            )}
             <Stack gap="xs" data-testid="personal-snippets">
               <Group justify="space-between">
                 <div>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 
-export type SnippetScope = 'workspace' | 'personal';
+export type SnippetScope = 'workspace' | 'team' | 'personal';
 /** What sending the snippet also does: `resume_bot` hands the conversation back to the bot. */
 export type SnippetAction = 'resume_bot';
 
@@ -11,6 +11,8 @@ export interface Snippet {
   title: string;
   body: string;
   scope: SnippetScope;
+  /** The team that shares it (scope `team`). */
+  team: { id: number; name: string } | null;
   action: SnippetAction | null;
   createdBy: { id: number; name: string } | null;
   updatedAt: string;
@@ -21,6 +23,8 @@ export interface SnippetInput {
   title: string;
   body: string;
   scope: SnippetScope;
+  /** With scope `team`, at creation. */
+  teamId?: number;
   /** Sent only when it changes (a new snippet without one leaves it out). */
   action?: SnippetAction | null;
 }
@@ -35,6 +39,7 @@ export const snippetVariables = [
   'agent.name',
   'agent.first_name',
   'agent.email',
+  'team.name',
   'workspace.name',
   'conversation.id',
 ] as const;

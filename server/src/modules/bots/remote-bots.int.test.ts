@@ -125,7 +125,9 @@ describeEachDriver('remote bots answer through their endpoints, and hand off whe
     await ok(owner, 'PATCH', `/api/v1/bots/${bot.id}`, { settings: { url: fake.url } });
 
     const silent = await writes(channel, 'hola?');
-    await expect.poll(() => fake.events().length).toBe(1);
+    // Delivered, and the turn stored as handed to the external bot (the job stores it after the delivery).
+    await expect.poll(async () => (await ok(owner, 'GET', `/api/v1/conversations/${silent}/bot-turns`)).items.map((x: { outcome: string }) => x.outcome)).toEqual(['delegated']);
+    expect(fake.events()).toHaveLength(1);
     const inbound = (await timeline(owner, silent)).find((m) => m.direction === 'inbound')!;
     // What the check job does when its 30 seconds are up.
     expect(await expireDelegatedTurn(t.ctx, { workspaceId, conversationId: silent, inboundMessageId: inbound.id })).toBe(true);

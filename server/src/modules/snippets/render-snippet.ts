@@ -2,6 +2,7 @@ import type { UseCaseContext } from '../use-case.js';
 import { notFound } from '../../platform/http/errors.js';
 import { canSeeConversation } from '../auth/permissions.js';
 import { findUsableSnippet, renderingContext } from './snippets.repo.js';
+import { snippetViewer } from './snippet-viewer.js';
 import { renderSnippetBody } from './snippet-variables.js';
 
 /**
@@ -12,7 +13,7 @@ export async function renderSnippet(ctx: UseCaseContext, conversationId: number,
   const { actor } = ctx;
   const found = await renderingContext(ctx.db, actor.workspaceId, conversationId, actor.userId);
   if (!found || !canSeeConversation(actor, found.conversation)) throw notFound('Conversation');
-  const snippet = await findUsableSnippet(ctx.db, actor.workspaceId, actor.userId, snippetId);
+  const snippet = await findUsableSnippet(ctx.db, actor.workspaceId, snippetViewer(actor), snippetId);
   if (!snippet) throw notFound('Snippet');
   const body = renderSnippetBody(snippet.body, {
     contact: found.contact,

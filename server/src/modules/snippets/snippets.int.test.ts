@@ -97,7 +97,7 @@ describeEachDriver('snippets', (driver) => {
     expect(spaced.statusCode).toBe(400);
     expect(spaced.json().error).toMatchObject({ code: 'validation_failed', details: [{ field: 'body.shortcut' }] });
     expect((await create(admin, { shortcut: 'vacio', body: '   ' })).json().error.details[0].field).toBe('body.body');
-    expect((await create(admin, { shortcut: 'x', body: 'x', scope: 'team' })).json().error.details[0].field).toBe('body.scope');
+    expect((await create(admin, { shortcut: 'x', body: 'x', scope: 'department' })).json().error.details[0].field).toBe('body.scope');
     expect((await create(admin, { shortcut: 'x', body: 'x', color: 'red' })).statusCode).toBe(400);
     expect((await http(admin, 'PATCH', '/api/v1/snippets/abc', { body: 'x' })).statusCode).toBe(400);
   });
@@ -207,5 +207,23 @@ describeEachDriver('snippets', (driver) => {
     // Rendering is unchanged by the action: the composer resumes the bot after sending.
     const rendered = await http(agent, 'POST', `/api/v1/conversations/${conversationId}/snippets/${plain.json().id}/render`);
     expect(rendered.json()).toEqual({ body: 'Sin acción' });
+  });
+
+  // Last: the team snippets it adds would show in the lists the tests above compare.
+  it('team snippets: admins share one with a team; its members use it, other teams\' agents do not see it', async () => {
+    const shared = await create(admin, { shortcut: 'investigando', body: 'Desde el departamento {{team.name}} seguimos investigando su caso.', scope: 'team', teamId: teamA });
+    expect(shared.statusCode, shared.body).toBe(201);
+    expect(shared.json()).toMatchObject({ scope: 'team', team: { id: teamA, name: 'Soporte' } });
+    expect((await create(agent, { shortcut: 'mio-equipo', body: 'x', scope: 'team', teamId: teamA })).statusCode).toBe(403);
+    expect((await create(admin, { shortcut: 'sin-equipo', body: 'x', scope: 'team' })).json().error.details).toEqual([{ field: 'body.teamId', message: 'required' }]);
+    // The same shortcut may be shared by another team.
+    expect((await create(admin, { shortcut: 'investigando', body: 'Ventas investiga.', scope: 'team', teamId: teamB })).statusCode).toBe(201);
+    expect((await create(admin, { shortcut: 'investigando', body: 'otra', scope: 'team', teamId: teamA })).statusCode).toBe(409);
+
+    expect((await shortcuts(agent)).filter((x: string) => x.startsWith('team:'))).toEqual(['team:investigando']);
+    const mine = (await http(agent, 'GET', '/api/v1/snippets?q=investigando')).json().items.filter((x: { scope: string }) => x.scope === 'team');
+    expect(mine.map((x: { team: { name: string } }) => x.team.name)).toEqual(['Soporte']);
+    expect((await shortcuts(admin)).filter((x: string) => x.startsWith('team:'))).toEqual(['team:investigando', 'team:investigando']);
+    expect((await http(otherAgent, 'PATCH', `/api/v1/snippets/${shared.json().id}`, { body: 'x' })).statusCode).toBe(404);
   });
 });

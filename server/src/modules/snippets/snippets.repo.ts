@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.js';
 import { snippets } from './snippets.tables.js';
 import { users, workspaces } from '../workspaces/workspaces.tables.js';
@@ -7,43 +7,57 @@ import { contacts } from '../contacts/contacts.tables.js';
 import { teams } from '../teams/teams.tables.js';
 
 export type SnippetRow = typeof snippets.$inferSelect;
-export type SnippetView = SnippetRow & { creatorName: string | null };
+export type SnippetView = SnippetRow & { creatorName: string | null; teamName: string | null };
 
-const creator = { creatorName: users.name };
+/** Who is looking: their own snippets, their teams' (every team's for admins and integrations), the workspace's. */
+export interface SnippetViewer {
+  userId: number | null;
+  teamIds: number[];
+  allTeams: boolean;
+}
 
-/** Workspace snippets plus the user's own (none of anyone else's). */
-const usableBy = (userId: number | null): SQL | undefined =>
-  userId === null ? isNull(snippets.ownerId) : or(isNull(snippets.ownerId), eq(snippets.ownerId, userId));
+const joined = { creatorName: users.name, teamName: teams.name };
+
+function usableBy(v: SnippetViewer): SQL | undefined {
+  const shared = and(isNull(snippets.ownerId), isNull(snippets.teamId));
+  const team = v.allTeams ? isNotNull(snippets.teamId) : v.teamIds.length ? inArray(snippets.teamId, v.teamIds) : undefined;
+  const own = v.userId !== null ? eq(snippets.ownerId, v.userId) : undefined;
+  return or(shared, team, own);
+}
 
 const likePattern = (text: string, prefix = false) => `${prefix ? '' : '%'}${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** One query; shortcuts starting with q first (the composer's `/` menu), then by shortcut, personal before workspace. */
-export async function listSnippets(db: Db, workspaceId: number, userId: number | null, q?: string): Promise<SnippetView[]> {
+function selectViews(db: Db) {
+  return db
+    .select({ snippet: snippets, ...joined })
+    .from(snippets)
+    .leftJoin(users, eq(users.id, snippets.createdBy))
+    .leftJoin(teams, eq(teams.id, snippets.teamId));
+}
+
+const toView = (r: { snippet: SnippetRow; creatorName: string | null; teamName: string | null }): SnippetView => ({ ...r.snippet, creatorName: r.creatorName, teamName: r.teamName });
+
+/** One query; shortcuts starting with q first (the composer's `/` menu), then by shortcut: personal, team, workspace. */
+export async function listSnippets(db: Db, workspaceId: number, viewer: SnippetViewer, q?: string): Promise<SnippetView[]> {
   const search = q
     ? sql`(${snippets.shortcut} ILIKE ${likePattern(q)} OR ${snippets.title} ILIKE ${likePattern(q)} OR ${snippets.body} ILIKE ${likePattern(q)})`
     : undefined;
-  const rows = await db
-    .select({ snippet: snippets, ...creator })
-    .from(snippets)
-    .leftJoin(users, eq(users.id, snippets.createdBy))
-    .where(and(eq(snippets.workspaceId, workspaceId), usableBy(userId), search))
+  const rows = await selectViews(db)
+    .where(and(eq(snippets.workspaceId, workspaceId), usableBy(viewer), search))
     .orderBy(
       ...(q ? [sql`${snippets.shortcut} ILIKE ${likePattern(q, true)} DESC`] : []),
       snippets.shortcut,
       sql`${snippets.ownerId} IS NULL`,
+      sql`${snippets.teamId} IS NULL`,
       snippets.id,
     );
-  return rows.map((r) => ({ ...r.snippet, creatorName: r.creatorName }));
+  return rows.map(toView);
 }
 
-/** A snippet the user may use (workspace, or their own); undefined otherwise. */
-export async function findUsableSnippet(db: Db, workspaceId: number, userId: number | null, id: number): Promise<SnippetView | undefined> {
-  const [r] = await db
-    .select({ snippet: snippets, ...creator })
-    .from(snippets)
-    .leftJoin(users, eq(users.id, snippets.createdBy))
-    .where(and(eq(snippets.workspaceId, workspaceId), eq(snippets.id, id), usableBy(userId)));
-  return r && { ...r.snippet, creatorName: r.creatorName };
+/** A snippet the viewer may use; undefined otherwise. */
+export async function findUsableSnippet(db: Db, workspaceId: number, viewer: SnippetViewer, id: number): Promise<SnippetView | undefined> {
+  const [r] = await selectViews(db).where(and(eq(snippets.workspaceId, workspaceId), eq(snippets.id, id), usableBy(viewer)));
+  return r && toView(r);
 }
 
 export async function insertSnippet(tx: Db, values: typeof snippets.$inferInsert): Promise<SnippetRow> {

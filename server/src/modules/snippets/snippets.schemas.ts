@@ -10,7 +10,7 @@ const shortcut = z
 const title = z.string().trim().max(120);
 const body = z.string().trim().min(1).max(10_000);
 
-export const snippetScope = z.enum(['workspace', 'personal']);
+export const snippetScope = z.enum(['workspace', 'team', 'personal']);
 /** What sending the snippet also does: `resume_bot` hands the conversation back to the bot (seed 000's "enganchar el robot"). */
 export const snippetAction = z.enum(['resume_bot']);
 export type SnippetAction = z.infer<typeof snippetAction>;
@@ -22,6 +22,8 @@ export const snippetDto = z.object({
   title: z.string(),
   body: z.string(),
   scope: snippetScope,
+  /** The team that shares it (scope `team`). */
+  team: z.object({ id: z.number(), name: z.string() }).nullable(),
   action: snippetAction.nullable(),
   createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   updatedAt: z.string(),
@@ -35,7 +37,8 @@ export const createSnippetBody = z.strictObject({
   shortcut,
   title: title.optional().describe('Defaults to the shortcut'),
   body,
-  scope: snippetScope.default('personal').describe('`workspace` snippets are managed by admins; `personal` ones by their owner'),
+  scope: snippetScope.default('personal').describe('`workspace` and `team` snippets are managed by admins; `personal` ones by their owner'),
+  teamId: z.number().int().positive().optional().describe('The team that shares a `team` snippet (its members use it)'),
   action: action.optional(),
 });
 export const updateSnippetBody = z.strictObject({ shortcut: shortcut.optional(), title: title.optional(), body: body.optional(), action: action.optional() });

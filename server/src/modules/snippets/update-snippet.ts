@@ -7,15 +7,16 @@ import { findUsableSnippet, updateSnippet as updateSnippetRow, type SnippetView 
 import { toSnippetDto } from './snippet-dto.js';
 import { snippetEvent } from './snippet-events.js';
 import { shortcutTaken } from './create-snippet.js';
+import { scopeOf, snippetViewer } from './snippet-viewer.js';
 import type { UpdateSnippetInput } from './snippets.schemas.js';
 
-/** Someone else's personal snippet is invisible (404); a workspace snippet needs an admin (403). */
+/** Someone else's personal snippet, or another team's, is invisible (404); a workspace or team snippet needs an admin (403). */
 export async function loadManageableSnippet(ctx: UseCaseContext, id: number): Promise<SnippetView> {
   const { actor } = ctx;
-  const snippet = await findUsableSnippet(ctx.db, actor.workspaceId, actor.userId, id);
+  const snippet = await findUsableSnippet(ctx.db, actor.workspaceId, snippetViewer(actor), id);
   if (!snippet) throw notFound('Snippet');
   if (snippet.ownerId === null && !can(actor, 'snippet.manage', { workspaceId: snippet.workspaceId })) {
-    throw forbidden('Only admins and owners manage workspace snippets');
+    throw forbidden('Only admins and owners manage workspace and team snippets');
   }
   return snippet;
 }
@@ -33,12 +34,12 @@ export async function updateSnippet(ctx: UseCaseContext, id: number, input: Upda
   try {
     return await inTransaction(ctx, async (tx, emit) => {
       await updateSnippetRow(tx, snippet.id, changes);
-      const dto = toSnippetDto((await findUsableSnippet(tx, actor.workspaceId, actor.userId, snippet.id))!);
+      const dto = toSnippetDto((await findUsableSnippet(tx, actor.workspaceId, snippetViewer(actor), snippet.id))!);
       emit(snippetEvent(actor, 'snippet.updated', dto, snippet.ownerId));
       return dto;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw shortcutTaken(changes.shortcut!, snippet.ownerId === null ? 'workspace' : 'personal');
+    if (isUniqueViolation(err)) throw shortcutTaken(changes.shortcut!, scopeOf(snippet));
     throw err;
   }
 }
