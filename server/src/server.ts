@@ -6,6 +6,7 @@ import { createHttpApp, type App } from './platform/http/app.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { routeModules } from './modules/routes.js';
 import { Dispatcher } from './platform/events/dispatcher.js';
+import { startupTasks } from './modules/startup-tasks.js';
 import { releaseLeases } from './platform/events/events.repo.js';
 import { subscribers } from './modules/subscribers.js';
 import { jobs } from './modules/jobs.js';
@@ -47,6 +48,7 @@ export async function buildServer(ctx: AppContext): Promise<Server> {
     if (ctx.database.kind === 'pglite') await releaseLeases(ctx.db);
     dispatcher = new Dispatcher(ctx, subscribers);
     dispatcher.start();
+    for (const task of startupTasks) await task.run(ctx).catch((err) => ctx.log.error({ err, task: task.name }, 'start-up task failed'));
   } else {
     for (const def of jobs) await ctx.queue.define(def);
   }

@@ -141,6 +141,26 @@ describe('knowledge matrix', () => {
     expect(within(screen.getByTestId('intent-buttons')).getByText('Valor no válido')).toBeTruthy();
   });
 
+  it('attaches a file to an answer: uploaded once, then sent with the intent', async () => {
+    const api = server({
+      'POST /attachments': () => ({ status: 201, body: { id: 91, filename: 'folleto.pdf', contentType: 'application/pdf', size: 1200 } }),
+      'POST /bots/:id/intents': (req) => ({ status: 201, body: { id: 9, position: 9, ...(req.body as object) } }),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    await screen.findAllByTestId('intent-row');
+    await user.click(screen.getByRole('button', { name: 'Nueva intención' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/^Nombre/), 'folleto');
+    await user.type(within(dialog).getByLabelText(/^Ejemplos/), 'me envías el folleto');
+    await user.type(within(dialog).getByLabelText(/^Respuesta/), 'Aquí tienes el folleto');
+    await user.upload(dialog.querySelector('input[type="file"]') as HTMLInputElement, new File(['%PDF'], 'folleto.pdf', { type: 'application/pdf' }));
+    expect(await within(dialog).findByTestId('answer-file')).toHaveProperty('textContent', 'folleto.pdf');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear' }));
+    await waitFor(() => expect(api.writes().filter((w) => w.path !== '/attachments')).toHaveLength(1));
+    expect(api.writes().find((w) => w.path === '/bots/3/intents')!.body).toMatchObject({ answer: { text: 'Aquí tienes el folleto', attachmentId: 91 } });
+  });
+
   it('tries a message and shows the replies, the intent and its confidence; a tap on a button tries it', async () => {
     const api = server({
       'POST /bots/:id/try': (req) => {

@@ -12,6 +12,9 @@ export interface IntentForm {
   buttons: IntentButton[];
   menu: boolean;
   handoff: boolean;
+  /** A file sent with the answer (an upload), and its name when uploaded here. */
+  attachmentId: number | null;
+  attachmentName: string | null;
 }
 
 export type IntentField = 'name' | 'examples' | 'keywords' | 'text' | 'buttons' | 'menu';
@@ -33,6 +36,8 @@ export function intentFormFor(intent: Intent | null, example?: string): IntentFo
     buttons: intent?.answer.buttons ?? [],
     menu: intent?.answer.menu ?? false,
     handoff: intent?.handoff ?? false,
+    attachmentId: intent?.answer.attachmentId ?? null,
+    attachmentName: null,
   };
 }
 
@@ -47,8 +52,8 @@ export function buttonTargets(intents: Intent[], self: Intent | null): string[] 
   return intents.filter((i) => i.id !== self?.id && i.name.length <= MAX_BUTTON_ID).map((i) => i.name);
 }
 
-/** What the API takes; the answer is replaced whole, so an attached file of the saved intent stays attached. */
-export function intentInputOf(form: IntentForm, saved: Intent | null): IntentInput {
+/** What the API takes; the answer is replaced whole, so the form carries the attached file too. */
+export function intentInputOf(form: IntentForm): IntentInput {
   const buttons = form.buttons.map((b) => ({ id: b.id, title: b.title.trim() }));
   return {
     name: form.name.trim(),
@@ -58,7 +63,7 @@ export function intentInputOf(form: IntentForm, saved: Intent | null): IntentInp
       text: form.text.trim(),
       ...(buttons.length > 0 && { buttons }),
       ...(buttons.length > 0 && form.menu && { menu: true }),
-      ...(saved?.answer.attachmentId !== undefined && { attachmentId: saved.answer.attachmentId }),
+      ...(form.attachmentId !== null && { attachmentId: form.attachmentId }),
     },
     handoff: form.handoff,
   };

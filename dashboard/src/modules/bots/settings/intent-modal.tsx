@@ -7,6 +7,7 @@ import { serverErrors } from '../../settings/form-errors';
 import { FormActions } from '../../settings/settings-ui';
 import { useIntents, useSaveIntent, type Intent } from '../bots.api';
 import { IntentButtonsEditor } from './intent-buttons-editor';
+import { AnswerFile } from './answer-file';
 import { buttonTargets, intentFields, intentFormFor, intentInputOf, validateIntent, type IntentField, type IntentForm } from './intent-form';
 
 /**
@@ -55,7 +56,7 @@ export function IntentModal({
     setErrors(found);
     if (Object.keys(found).length) return;
     save.mutate(
-      { id: intent?.id, ...intentInputOf(form, intent) },
+      { id: intent?.id, ...intentInputOf(form) },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('settings.saved') });
@@ -93,6 +94,11 @@ export function IntentModal({
           />
           <TextInput label={t('bots.intent.keywords')} description={t('bots.intent.keywordsHint')} value={form.keywords} onChange={(e) => set('keywords', e.currentTarget.value)} error={errors.keywords} />
           <Textarea label={t('bots.intent.answer')} value={form.text} onChange={(e) => set('text', e.currentTarget.value)} error={errors.text} autosize minRows={3} maxRows={10} required />
+          <AnswerFile
+            attached={form.attachmentId !== null}
+            name={form.attachmentName}
+            onChange={(file) => setForm((f) => ({ ...f, attachmentId: file?.id ?? null, attachmentName: file?.filename ?? null }))}
+          />
           <IntentButtonsEditor buttons={form.buttons} targets={buttonTargets(intents.data ?? [], intent)} onChange={(buttons) => set('buttons', buttons)} error={errors.buttons} />
           <Group gap="lg">
             <Checkbox

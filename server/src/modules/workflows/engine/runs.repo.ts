@@ -85,6 +85,12 @@ export async function waitingRunsOf(db: Db, conversationIds: number[]): Promise<
     .orderBy(asc(workflowRuns.id));
 }
 
+/** The ids of every published workflow, in any workspace, that starts on one of these trigger types. */
+export async function publishedWorkflowIdsWith(db: Db, triggerTypes: string[]): Promise<number[]> {
+  const rows = await db.select({ id: workflows.id }).from(workflows).where(and(eq(workflows.status, 'published'), inArray(workflows.triggerType, triggerTypes)));
+  return rows.map((r) => r.id);
+}
+
 /** The published workflows of these workspaces that start on these trigger types (one query for a batch). */
 export async function publishedWorkflowsOf(db: Db, workspaceIds: number[], triggerTypes: string[]): Promise<WorkflowRow[]> {
   if (workspaceIds.length === 0 || triggerTypes.length === 0) return [];

@@ -132,4 +132,17 @@ describeEachDriver('date and schedule triggers start runs when their time comes'
     expect(await runs(owner, workflowId)).toEqual([]);
     expect(await ticks(workflowId)).toHaveLength(2);
   });
+
+  // Last: after a restart the app's mail log (which the fixtures read) starts empty.
+  it('a node starting gives every published schedule its next tick, once (a tick lost with its queue comes back)', async () => {
+    clock.set('2027-03-10T12:00:00Z');
+    const { owner } = await createWorkspace(t);
+    const workflowId = await publishWorkflow(t, owner, 'Saludo diario', greetVip({ type: 'schedule', repeat: 'daily', time: '09:00', audienceTags: ['vip'] }));
+    await t.ctx.database.executeSql(`DELETE FROM pgboss.job WHERE name = $1 AND data->>'workflowId' = $2`, [TICK_WORKFLOW, String(workflowId)]);
+    expect(await ticks(workflowId)).toEqual([]);
+    await t.restart();
+    expect((await ticks(workflowId)).map((k) => k.startAfter)).toEqual([NINE_AM_TODAY]);
+    await t.restart();
+    expect((await ticks(workflowId)).map((k) => k.startAfter)).toEqual([NINE_AM_TODAY]);
+  });
 });

@@ -3,7 +3,7 @@ import type { JobDefinition } from '../../../platform/queue/queue.js';
 import { findWorkspace } from '../../workspaces/workspaces.repo.js';
 import { fold } from './conditions.js';
 import { definitionOf } from './load-definition.js';
-import { findWorkflowById, type WorkflowRow } from './runs.repo.js';
+import { findWorkflowById, publishedWorkflowIdsWith, type WorkflowRow } from './runs.repo.js';
 import { candidateDatePrefixes, dateFallsOn, isScheduledTrigger, nextFiring, tickDay, zoneOf, type ScheduledTrigger } from './scheduled-triggers.js';
 import { catalogueTagNames, contactIdsWithAnyTag, contactsWithDateIn, type PageAfter } from './scheduled-triggers.repo.js';
 import { startRun } from './start-run.js';
@@ -50,6 +50,14 @@ async function sendTick(ctx: AppContext, { workflow }: Scheduled, at: Date | nul
 export async function scheduleNextTick(ctx: AppContext, workflowId: number): Promise<void> {
   const scheduled = await loadScheduled(ctx, workflowId);
   if (scheduled) await sendTick(ctx, scheduled, nextFiring(scheduled.trigger, ctx.clock.now(), scheduled.timezone));
+}
+
+/**
+ * At start-up: every published date or schedule workflow has its next tick (one published by an older version, or
+ * whose tick was lost with its queue, gets one; the others' keys make this a no-op).
+ */
+export async function scheduleAllTicks(ctx: AppContext): Promise<void> {
+  for (const id of await publishedWorkflowIdsWith(ctx.db, ['date', 'schedule'])) await scheduleNextTick(ctx, id);
 }
 
 const isCurrent = (s: Scheduled | null, data: TickData): s is Scheduled => s !== null && s.workflow.version === data.version && s.workflow.workspaceId === data.workspaceId;
