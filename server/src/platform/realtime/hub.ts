@@ -8,7 +8,7 @@ import { EVENTS_CHANNEL } from '../events/transaction.js';
 import { eventsAfter, lastEventId } from '../events/events.repo.js';
 import type { EventRow } from '../events/event-types.js';
 import { countEventsAfter } from './realtime.repo.js';
-import { CloseCode, OutgoingEvent, RealtimeClient } from './realtime-client.js';
+import { CloseCode, OutgoingEvent, RealtimeClient, type Transport } from './realtime-client.js';
 import { matchesAny, type Topic } from './topics.js';
 import type { ServerFrame } from './realtime.schemas.js';
 import type { Bus } from '../bus/bus.js';
@@ -31,6 +31,10 @@ export interface EphemeralSignal {
 /** Tells every web node; each hands the frame to its live sockets on a matching topic that may see the conversation. */
 export function publishEphemeral(bus: Bus, signal: EphemeralSignal) {
   bus.publish(EPHEMERAL_CHANNEL, JSON.stringify(signal));
+}
+
+function flush(reached: Set<Set<RealtimeClient>>) {
+  for (const clients of reached) for (const c of clients) c.flush();
 }
 
 /** Events after which the sockets of the workspace reload their actor before anything else is filtered. */
@@ -81,9 +85,9 @@ export class RealtimeHub {
     return this.clientCount;
   }
 
-  /** Registers an authenticated socket; it receives nothing until it subscribes. */
-  connect(ws: WebSocket, actor: Actor): RealtimeClient {
-    const client = new RealtimeClient(ws, actor);
+  /** Registers an authenticated socket (and the TCP socket under it); it receives nothing until it subscribes. */
+  connect(ws: WebSocket, actor: Actor, transport?: Transport): RealtimeClient {
+    const client = new RealtimeClient(ws, actor, transport);
     let set = this.byWorkspace.get(actor.workspaceId);
     if (!set) this.byWorkspace.set(actor.workspaceId, (set = new Set()));
     set.add(client);
@@ -209,16 +213,26 @@ export class RealtimeHub {
     }
   }
 
+  /** Every socket's frames of the batch go out together when it ends (the client corks its socket on the first). */
   private async fanOut(batch: EventRow[]) {
-    for (const row of batch) {
-      const clients = this.byWorkspace.get(row.workspaceId);
-      if (clients?.size) {
-        if (PERMISSION_EVENTS.has(row.type)) await this.reloadActors(clients, row);
-        if (row.type === 'apitoken.revoked') this.closeRevokedToken(clients, row.payload.tokenId);
-        const out = new OutgoingEvent(row);
-        for (const c of clients) c.offer(out);
+    const reached = new Set<Set<RealtimeClient>>();
+    try {
+      for (const row of batch) {
+        const clients = this.byWorkspace.get(row.workspaceId);
+        if (clients?.size) {
+          reached.add(clients);
+          if (PERMISSION_EVENTS.has(row.type)) {
+            flush(reached); // nothing waits corked while the actors reload
+            await this.reloadActors(clients, row);
+          }
+          if (row.type === 'apitoken.revoked') this.closeRevokedToken(clients, row.payload.tokenId);
+          const out = new OutgoingEvent(row);
+          for (const c of clients) c.offer(out);
+        }
+        this.dispatchedUpTo = row.id;
       }
-      this.dispatchedUpTo = row.id;
+    } finally {
+      flush(reached);
     }
   }
 

@@ -26,6 +26,12 @@ export class OutgoingEvent {
  * again, which makes replay and live traffic overlap safely. While a replay runs, live traffic is
  * held in `pending` and flushed after it.
  */
+/** The socket under the WebSocket: corked while the hub writes a batch, so the batch leaves in one write. */
+export interface Transport {
+  cork(): void;
+  uncork(): void;
+}
+
 export class RealtimeClient {
   readonly topics = new Map<string, Topic>();
   state: 'idle' | 'replaying' | 'live' = 'idle';
@@ -34,19 +40,25 @@ export class RealtimeClient {
   alive = true;
   closed = false;
 
-  constructor(readonly ws: WebSocket, public actor: Actor) {}
+  private corked = false;
 
-  /** Live traffic from the hub. An idle socket has not subscribed yet and receives nothing. */
+  constructor(readonly ws: WebSocket, public actor: Actor, private transport?: Transport) {}
+
+  /** Live traffic from the hub, held in the corked socket until the hub's `flush`. An idle socket has not subscribed yet and receives nothing. */
   offer(e: OutgoingEvent) {
-    if (this.state === 'live') this.deliver(e);
+    if (this.state === 'live') this.deliver(e, true);
     else if (this.state === 'replaying') this.pending.push(e);
   }
 
   /** Sends the event if it is newer than anything sent, on one of the socket's topics, and visible to its actor. */
-  deliver(e: OutgoingEvent): boolean {
+  deliver(e: OutgoingEvent, corked = false): boolean {
     if (this.closed || e.row.id <= this.lastSent) return false;
     if (!matchesAny(this.topics.values(), e.row) || !canSeeEvent(this.actor, e.row)) return false;
     this.lastSent = e.row.id;
+    if (corked && !this.corked && this.transport) {
+      this.transport.cork();
+      this.corked = true;
+    }
     this.ws.send(e.frame, { binary: false });
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) this.close(CloseCode.TooSlow, 'Too far behind; reconnect with your last event id');
     return true;
@@ -58,6 +70,13 @@ export class RealtimeClient {
     this.pending = [];
     this.state = 'live';
     for (const e of held) this.deliver(e);
+  }
+
+  /** Writes what `deliver` held back since the hub's batch began: one system call for the batch, not one per frame. */
+  flush() {
+    if (!this.corked) return;
+    this.corked = false;
+    this.transport!.uncork();
   }
 
   send(frame: ServerFrame) {
@@ -73,5 +92,6 @@ export class RealtimeClient {
     this.closed = true;
     this.pending = [];
     this.ws.close(code, reason);
+    this.flush();
   }
 }

@@ -22,7 +22,7 @@ export function registerRealtimeRoute(app: App, ctx: AppContext, hub: RealtimeHu
       const actor = req.actor ?? (await authenticate(ctx, req).catch(() => null));
       if (!actor) return ws.close(CloseCode.Unauthenticated, 'Sign in, or send an API token as Authorization: Bearer <token>');
       if (ws.readyState !== ws.OPEN) return;
-      client = hub.connect(ws as WebSocket, actor);
+      client = hub.connect(ws as WebSocket, actor, req.socket);
       for (const data of early.splice(0)) handle(hub, client, data);
     })();
   });
