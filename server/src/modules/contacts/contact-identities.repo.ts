@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/db.js';
+import { anyOf } from '../../platform/db/raw-rows.js';
 import { contactIdentities, contacts } from './contacts.tables.js';
 import { normalizeEmail, normalizePhone } from './contact-fields.js';
 
@@ -22,7 +23,7 @@ export async function resolveContacts(tx: Db, workspaceId: number, channelId: nu
   const existing = await tx
     .select({ externalId: contactIdentities.externalId, contactId: contactIdentities.contactId })
     .from(contactIdentities)
-    .where(and(eq(contactIdentities.channelId, channelId), inArray(contactIdentities.externalId, ids)));
+    .where(and(eq(contactIdentities.channelId, channelId), anyOf(contactIdentities.externalId, ids)));
   for (const r of existing) found.set(r.externalId, r.contactId);
 
   const missing = ids.filter((id) => !found.has(id));

@@ -1,9 +1,15 @@
 import type { ConversationRow } from './conversations.repo.js';
 import type { EventActor, NewEvent } from '../../platform/events/event-types.js';
 
+/** What a conversation event is made from. */
+export type EventConversation = Pick<
+  ConversationRow,
+  'id' | 'workspaceId' | 'status' | 'assigneeId' | 'teamId' | 'priority' | 'tags' | 'botActive' | 'unreadCount' | 'lastActivityAt' | 'lastMessagePreview' | 'queuedAt' | 'assignedAt'
+>;
+
 /** What every conversation event carries so the hub can authorise it and clients can update their cards. */
 export function conversationEvent(
-  c: ConversationRow,
+  c: EventConversation,
   type: string,
   actor: EventActor,
   payload: Record<string, unknown> = {},

@@ -4,7 +4,7 @@ import { inTransaction, type Emit } from '../../platform/events/transaction.js';
 import type { InboundEvent, InboundKind } from '../channels/channel.js';
 import { resolveContacts } from '../contacts/contact-identities.repo.js';
 import {
-  applyInboundToConversations, findConversationsByIds, insertConversations, latestConversationsForContacts, lockChannelConversations, reopenRulesOf, type ConversationRow, type ReopenRules,
+  applyInboundToConversations, findConversationsByIds, insertConversations, latestConversationsForContacts, lockChannelConversations, reopenRulesOf, type InboundConversation, type ReopenRules,
 } from '../conversations/conversations.repo.js';
 import type { ConversationStatus } from '../conversations/conversation-status.js';
 import { conversationEvent, preview } from '../conversations/conversation-events.js';
@@ -151,7 +151,7 @@ async function storeMessages(ctx: AppContext, tx: Db, emit: Emit, channel: Inges
   const customersWhoWrote = new Set(fresh.filter((m) => !m.echo).map(routeOf));
 
   // Decide, per contact, which conversation the messages go to. Only the customer's own messages wake or reopen one.
-  const target = new Map<number, { row: ConversationRow | null; status: ConversationStatus; change: 'none' | 'woken' | 'reopened' }>();
+  const target = new Map<number, { row: InboundConversation | null; status: ConversationStatus; change: 'none' | 'woken' | 'reopened' }>();
   const toCreate: number[] = [];
   for (const contactId of new Set(fresh.map(routeOf))) {
     const c = latest.get(contactId);
@@ -165,7 +165,7 @@ async function storeMessages(ctx: AppContext, tx: Db, emit: Emit, channel: Inges
     }
     else toCreate.push(contactId);
   }
-  const releases = (t: { row: ConversationRow | null; change: string }) => t.change === 'reopened' && reopen.releaseAssignee && t.row!.assigneeId !== null;
+  const releases = (t: { row: InboundConversation | null; change: string }) => t.change === 'reopened' && reopen.releaseAssignee && t.row!.assigneeId !== null;
   const created = await insertConversations(tx, toCreate.map((contactId) => ({
     workspaceId: channel.workspaceId,
     contactId,
@@ -178,6 +178,7 @@ async function storeMessages(ctx: AppContext, tx: Db, emit: Emit, channel: Inges
     createdAt: now,
   })));
   for (const c of created) target.set(c.contactId, { row: c, status: c.status, change: 'none' });
+  const isNew = new Set<InboundConversation>(created);
 
   const rows = await insertMessagesOnce(tx, fresh.map((m) => ({
     workspaceId: channel.workspaceId,
@@ -211,15 +212,14 @@ async function storeMessages(ctx: AppContext, tx: Db, emit: Emit, channel: Inges
   for (const t of target.values()) {
     const before = t.row!;
     const { all, inbound } = perConversation.get(before.id) ?? { all: [], inbound: [] };
-    const after: ConversationRow = inbound.length === 0 ? before : {
-      ...before, status: t.status, lastActivityAt: now, lastInboundAt: now,
+    const after: InboundConversation = inbound.length === 0 ? before : {
+      ...before, status: t.status, lastActivityAt: now,
       lastMessagePreview: preview(inbound.at(-1)!.body), unreadCount: before.unreadCount + inbound.length,
-      ...(t.change !== 'none' ? { snoozeMode: null, snoozedUntil: null } : {}),
       ...(t.status === 'queued' && before.status !== 'queued' ? { queuedAt: now } : {}),
       ...(releases(t) ? { assigneeId: null, assignedAt: null } : {}),
-      ...(t.change === 'reopened' ? { closedAt: null, closedBy: null, closingCategory: null, closingSummary: null } : {}),
+      ...(t.change === 'reopened' ? { closedAt: null } : {}),
     };
-    if (created.includes(before)) emit(conversationEvent(after, 'conversation.created', contactActor));
+    if (isNew.has(before)) emit(conversationEvent(after, 'conversation.created', contactActor));
     else if (t.change !== 'none') emit(conversationEvent(after, `conversation.${t.change}`, contactActor, {}, before));
     for (const m of all) emit(conversationEvent(after, 'message.created', m.direction === 'inbound' ? contactActor : systemActor, { message: messageDto(m) }));
   }
@@ -233,9 +233,9 @@ async function storeMessages(ctx: AppContext, tx: Db, emit: Emit, channel: Inges
  * a second thread of one contact in one batch. Returns the contact each threaded message's conversation belongs
  * to; `latest` then holds the threads.
  */
-function threadedReplies(msgs: InboundMessage[], hinted: Map<number, ConversationRow>, latest: Map<number, ConversationRow>): Map<InboundMessage, number> {
+function threadedReplies(msgs: InboundMessage[], hinted: Map<number, InboundConversation>, latest: Map<number, InboundConversation>): Map<InboundMessage, number> {
   const threadOf = new Map<InboundMessage, number>();
-  const threads = new Map<number, ConversationRow>();
+  const threads = new Map<number, InboundConversation>();
   for (const m of msgs) {
     const h = m.conversationHint && !m.echo ? hinted.get(m.conversationHint.id) : undefined;
     if (!h) continue;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/db.js';
-import { rowMapper } from '../../platform/db/raw-rows.js';
+import { anyOf, columnArrays, rowMapper } from '../../platform/db/raw-rows.js';
 import { attachments, messages } from './messages.tables.js';
 import { statusesBefore, type DeliveryStatus } from './delivery-status.js';
 
@@ -12,23 +12,43 @@ const toMessageRow = rowMapper(messages);
 
 /**
  * Inserts messages; rows whose (channel, external id) already exist are skipped by the unique index.
- * The ingest's hot statement, so written as a template (see raw-rows.ts).
+ * The ingest's hot statement: one array parameter per column (a constant text, however many rows), and only
+ * the ids come back; the rows are completed from what was sent (columnArrays in raw-rows.ts).
  */
 export async function insertMessagesOnce(tx: Db, rows: NewMessage[]): Promise<MessageRow[]> {
   if (rows.length === 0) return [];
-  const values = sql.join(
-    rows.map((r) => sql`(${r.workspaceId}::bigint, ${r.conversationId}::bigint, ${r.channelId}::bigint, ${r.kind}::message_kind,
-      ${r.direction ?? null}::direction, ${r.senderType}::sender_type, ${r.senderId ?? null}::bigint, ${r.body ?? ''}::text,
-      ${JSON.stringify(r.meta ?? {})}::jsonb, ${r.externalId ?? null}::text, ${r.deliveryStatus ?? null}::delivery_status,
-      ${r.failureReason ?? null}::text, ${(r.createdAt ?? new Date()).toISOString()}::timestamptz)`),
-    sql`, `,
-  );
-  const inserted = await queryRows<Record<string, unknown>>(tx, sql`
+  const all: MessageRow[] = rows.map((r) => ({
+    id: 0, workspaceId: r.workspaceId, conversationId: r.conversationId, channelId: r.channelId, kind: r.kind, direction: r.direction ?? null,
+    senderType: r.senderType, senderId: r.senderId ?? null, body: r.body ?? '', meta: asStored(r.meta ?? {}), externalId: r.externalId ?? null,
+    deliveryStatus: r.deliveryStatus ?? null, failureReason: r.failureReason ?? null, deletedAt: null, createdAt: r.createdAt ?? new Date(),
+  }));
+  const col = columnArrays(all);
+  const inserted = await queryRows<{ id: number; external_id: string | null }>(tx, sql`
     INSERT INTO messages (workspace_id, conversation_id, channel_id, kind, direction, sender_type, sender_id, body, meta, external_id, delivery_status, failure_reason, created_at)
-    VALUES ${values}
+    SELECT * FROM unnest(${col((m) => m.workspaceId)}::bigint[], ${col((m) => m.conversationId)}::bigint[], ${col((m) => m.channelId)}::bigint[],
+      ${col((m) => m.kind)}::text[]::message_kind[], ${col((m) => m.direction)}::text[]::direction[], ${col((m) => m.senderType)}::text[]::sender_type[],
+      ${col((m) => m.senderId)}::bigint[], ${col((m) => m.body)}::text[], ${col((m) => JSON.stringify(m.meta))}::text[]::jsonb[], ${col((m) => m.externalId)}::text[],
+      ${col((m) => m.deliveryStatus)}::text[]::delivery_status[], ${col((m) => m.failureReason)}::text[], ${col((m) => m.createdAt.toISOString())}::text[]::timestamptz[])
     ON CONFLICT (channel_id, external_id) DO NOTHING
-    RETURNING *`);
-  return inserted.map(toMessageRow);
+    RETURNING id, external_id`);
+  // Rows come back in the order they were inserted; those the index skipped are the ones whose external id did not come back.
+  const stored = new Set(inserted.map((r) => r.external_id));
+  const kept = uniqueExternal(all.filter((m) => m.externalId === null || stored.has(m.externalId)));
+  return kept.map((m, i) => {
+    if (inserted[i]?.external_id !== m.externalId) throw new Error('insertMessagesOnce: returned rows do not match the rows sent');
+    return { ...m, id: inserted[i].id };
+  });
+}
+
+/** What a jsonb column gives back for a value: its JSON (dates become strings, undefined keys go). */
+function asStored(meta: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(meta));
+}
+
+/** The first row of each external id: a repeat inside one insert is skipped by the index like an older row. */
+function uniqueExternal(rows: MessageRow[]): MessageRow[] {
+  const seen = new Set<string>();
+  return rows.filter((m) => m.externalId === null || (seen.has(m.externalId) ? false : (seen.add(m.externalId), true)));
 }
 
 export async function insertMessage(tx: Db, row: NewMessage): Promise<MessageRow> {
@@ -41,7 +61,7 @@ export async function findByExternalIds(db: Db, channelId: number, externalIds: 
   return db
     .select({ id: messages.id, externalId: messages.externalId, conversationId: messages.conversationId })
     .from(messages)
-    .where(and(eq(messages.channelId, channelId), inArray(messages.externalId, externalIds)));
+    .where(and(eq(messages.channelId, channelId), anyOf(messages.externalId, externalIds)));
 }
 
 export async function findMessage(db: Db, workspaceId: number, id: number): Promise<MessageRow | undefined> {

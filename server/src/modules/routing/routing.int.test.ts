@@ -3,8 +3,7 @@ import { createTestApp, describeEachDriver, type TestApp } from '../../../test/h
 import { createMember, createTeam, createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
 import { ManualClock } from '../../platform/clock.js';
-import type { JobDefinition } from '../../platform/queue/queue.js';
-import type { AppContext } from '../../platform/context.js';
+import { runDueJobs } from '../../../test/due-jobs.js';
 import { ASSIGN_WAITING, assignWaitingJob, CHECK_UNANSWERED, checkUnansweredJob } from './routing.subscriber.js';
 
 const MINUTE = 60_000;
@@ -31,13 +30,6 @@ describeEachDriver('routing: team queues and automatic assignment', (driver) => 
     const res = await postInbound(t, channel, inboundMessage(`m-${customer}`, `c-${customer}`, 'Hola, necesito ayuda', `Cliente ${customer}`));
     expect(res.statusCode, res.body).toBe(200);
     return res.json().conversationId as number;
-  };
-  /** Runs the jobs of this kind that are due on the test's clock, as pg-boss would when their time comes. */
-  const runDueJobs = async <T extends { workspaceId: number }>(job: JobDefinition<T, AppContext>, name: string) => {
-    const { rows } = await t.ctx.database.executeSql(`SELECT id, data, start_after FROM pgboss.job WHERE name = $1 AND state = 'created' ORDER BY start_after`, [name]);
-    const due = rows.filter((r: { start_after: Date | string }) => new Date(r.start_after).getTime() <= clock.now().getTime());
-    for (const r of due as { id: string; data: T }[]) await job.handle(t.ctx, r.data, { id: r.id, retryCount: 0, retryLimit: 0 });
-    return due.length;
   };
   const scheduled = async (name: string) => {
     const { rows } = await t.ctx.database.executeSql(`SELECT start_after FROM pgboss.job WHERE name = $1 AND state = 'created' ORDER BY start_after`, [name]);
@@ -128,12 +120,12 @@ describeEachDriver('routing: team queues and automatic assignment', (driver) => 
 
     clock.advance(4 * MINUTE);
     await online(ana, beto);
-    await runDueJobs(checkUnansweredJob, CHECK_UNANSWERED);
+    await runDueJobs(t, clock, checkUnansweredJob);
     expect(await assigneeOf(owner, silent)).toBe(ana.userId); // not yet
 
     clock.advance(2 * MINUTE);
     await online(ana, beto);
-    expect(await runDueJobs(checkUnansweredJob, CHECK_UNANSWERED)).toBeGreaterThanOrEqual(2);
+    expect(await runDueJobs(t, clock, checkUnansweredJob)).toBeGreaterThanOrEqual(2);
     await expect.poll(() => assigneeOf(owner, silent)).toBe(beto.userId);
     expect(await assigneeOf(owner, answered)).toBe(ana.userId);
     const timeline = await ok(owner, 'GET', `/api/v1/conversations/${silent}/messages`);
@@ -164,7 +156,7 @@ describeEachDriver('routing: team queues and automatic assignment', (driver) => 
 
     clock.set(new Date('2026-11-30T13:00:30Z'));
     await online(ana);
-    await runDueJobs(assignWaitingJob, ASSIGN_WAITING);
+    await runDueJobs(t, clock, assignWaitingJob);
     expect(await assigneeOf(owner, id)).toBe(ana.userId);
   });
 });

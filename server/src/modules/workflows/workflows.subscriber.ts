@@ -38,17 +38,15 @@ export const workflowsSubscriber: Subscriber = {
   accepts: (e) => triggerEventOf(e) !== null || wakeOf(e) !== null,
   async handle(ctx, events) {
     // Two queries per batch, whatever its size: most messages wake nothing and start nothing.
-    const wakes = events.map((e) => ({ e, w: wakeOf(e) })).filter((x) => x.w !== null);
-    const waiting = await waitingRunsOf(ctx.db, [...new Set(wakes.map(({ e }) => e.conversationId!))]);
-    const triggers = events.map((e) => ({ e, te: triggerEventOf(e) })).filter((x) => x.te !== null);
+    const seen = events.map((e) => ({ e, w: wakeOf(e), te: triggerEventOf(e) }));
+    const waiting = await waitingRunsOf(ctx.db, [...new Set(seen.flatMap(({ e, w }) => (w ? [e.conversationId!] : [])))]);
+    const triggers = seen.filter((x) => x.te !== null);
     const published = await publishedWorkflowsOf(ctx.db, [...new Set(triggers.map(({ e }) => e.workspaceId))], [...new Set(triggers.map(({ te }) => te!.type))]);
     const definitions = new Map<string, WorkflowDefinition | null>();
-    for (const e of events) {
-      const w = wakeOf(e);
+    for (const { e, w, te } of seen) {
       for (const run of w ? waiting.filter((r) => r.conversationId === e.conversationId && (r.cursor as RunCursor | null)?.waiting?.for === w.for) : []) {
         await ctx.queue.send(WAKE_RUN, { workspaceId: run.workspaceId, runId: run.id, wake: w!.wake }, { key: `${run.id}:${w!.key}` });
       }
-      const te = triggerEventOf(e);
       const candidates = te ? published.filter((wf) => wf.workspaceId === e.workspaceId && wf.triggerType === te.type) : [];
       if (te && candidates.length) await startTriggeredRuns(ctx, e, te, candidates, definitions);
     }

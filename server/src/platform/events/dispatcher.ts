@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.js';
 import type { AppContext } from '../context.js';
 import { EVENTS_CHANNEL } from './transaction.js';
-import { advanceCursor, claimCursor, releaseLeases } from './events.repo.js';
+import { advanceCursor, advanceCursors, claimCursor, releaseLeases } from './events.repo.js';
 import type { EventRow } from './event-types.js';
 
 /**
@@ -17,6 +17,13 @@ export interface Subscriber {
 }
 
 class CursorMoved extends Error {}
+
+/** A cursor to write: where its row says it is, and where the subscriber has got to. */
+interface CursorMove {
+  name: string;
+  fromId: number;
+  toId: number;
+}
 
 const BATCH = 200;
 const LEASE_SECONDS = 15;
@@ -120,6 +127,7 @@ export class Dispatcher {
     }
     let delivered = 0;
     let full = false;
+    const moves: CursorMove[] = [];
     for (const [cursor, subs] of groups) {
       const page = await this.ctx.recentEvents.after(cursor, BATCH);
       if (page.length === 0) continue;
@@ -127,7 +135,8 @@ export class Dispatcher {
       full ||= page.length === BATCH;
       for (const sub of subs) {
         try {
-          await this.deliver(sub, page, cursor);
+          const move = await this.deliver(sub, page, cursor);
+          if (move) moves.push(move);
           this.backoff.delete(sub.name);
         } catch (err) {
           const failures = (this.backoff.get(sub.name)?.failures ?? 0) + 1;
@@ -137,6 +146,7 @@ export class Dispatcher {
         }
       }
     }
+    await this.write(moves);
     return { delivered, full };
   }
 
@@ -144,7 +154,7 @@ export class Dispatcher {
   private async cursorOf(sub: Subscriber): Promise<number | null> {
     const held = this.held.get(sub.name);
     if (held && held.renewAt > Date.now()) return held.cursor;
-    if (held) await this.persist(sub.name, held);
+    if (held && held.cursor !== held.persisted) await this.write([{ name: sub.name, fromId: held.persisted, toId: held.cursor }]);
     const cursor = await claimCursor(this.ctx.db, sub.name, this.ctx.nodeId, LEASE_SECONDS);
     if (cursor === null) {
       this.held.delete(sub.name);
@@ -154,54 +164,66 @@ export class Dispatcher {
     return cursor;
   }
 
-  /** Passes a page read after `from`; nothing if another loop of this node has moved the cursor meanwhile. */
-  private async deliver(sub: Subscriber, page: EventRow[], from: number) {
+  /**
+   * Passes a page read after `from` (nothing if another loop of this node has moved the cursor meanwhile). Returns
+   * the cursor write it calls for, which the round makes for all its subscribers in one statement; a projection
+   * writes its own, in its transaction.
+   */
+  private async deliver(sub: Subscriber, page: EventRow[], from: number): Promise<CursorMove | null> {
     const held = this.held.get(sub.name);
-    if (!held || held.cursor !== from) return;
+    if (!held || held.cursor !== from) return null;
     const persisted = held.persisted;
     const wanted = sub.accepts ? page.filter((e) => sub.accepts!(e)) : page;
     const last = page.at(-1)!.id;
     if (wanted.length === 0) {
       // Nothing for this subscriber: move on locally; the row is written lazily (a replay would skip these again).
       held.cursor = last;
-      if (Date.now() - held.persistedAt > LAZY_PERSIST_MS) await this.persist(sub.name, held);
-      return;
+      return Date.now() - held.persistedAt > LAZY_PERSIST_MS ? { name: sub.name, fromId: persisted, toId: last } : null;
+    }
+    if (!sub.project) {
+      await sub.handle!(this.ctx, wanted);
+      held.cursor = last;
+      return { name: sub.name, fromId: persisted, toId: last };
     }
     const { db, nodeId } = this.ctx;
-    if (sub.project) {
-      try {
-        await db.transaction(async (tx) => {
-          await sub.project!(tx as unknown as Db, wanted);
-          if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, persisted, last))) throw new CursorMoved();
-        });
-      } catch (err) {
-        if (!(err instanceof CursorMoved)) throw err;
-        // Another node or loop moved the cursor first: its projection counted this batch, ours rolled back.
-        this.held.delete(sub.name);
-        return;
-      }
-    } else {
-      await sub.handle!(this.ctx, wanted);
-      if (!(await advanceCursor(db, sub.name, nodeId, persisted, last))) {
-        this.held.delete(sub.name); // lost the lease or raced another loop: re-read the row next time
-        return;
-      }
+    try {
+      await db.transaction(async (tx) => {
+        await sub.project!(tx as unknown as Db, wanted);
+        if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, persisted, last))) throw new CursorMoved();
+      });
+    } catch (err) {
+      if (!(err instanceof CursorMoved)) throw err;
+      // Another node or loop moved the cursor first: its projection counted this batch, ours rolled back.
+      this.held.delete(sub.name);
+      return null;
     }
     Object.assign(held, { cursor: last, persisted: last, persistedAt: Date.now() });
+    return null;
   }
 
-  private async persist(name: string, held: Held) {
-    if (held.cursor === held.persisted) return;
-    if (await advanceCursor(this.ctx.db, name, this.ctx.nodeId, held.persisted, held.cursor)) {
-      Object.assign(held, { persisted: held.cursor, persistedAt: Date.now() });
-    } else {
-      this.held.delete(name);
+  /**
+   * Writes cursors (a subscriber that lost its lease, or raced another loop, re-reads its row next time). Should the
+   * write fail, those subscribers re-read theirs too and get the batch again: at least once.
+   */
+  private async write(moves: CursorMove[]) {
+    let moved: Set<string>;
+    try {
+      moved = await advanceCursors(this.ctx.db, this.ctx.nodeId, moves);
+    } catch (err) {
+      for (const m of moves) this.held.delete(m.name);
+      throw err;
+    }
+    for (const m of moves) {
+      const held = this.held.get(m.name);
+      if (moved.has(m.name) && held) Object.assign(held, { persisted: m.toId, persistedAt: Date.now() });
+      else this.held.delete(m.name);
     }
   }
 
   /** Writes the cursors that moved only locally (when idle: those not written for `olderThanMs`; on stop: all). */
   private async flush(olderThanMs = 0) {
-    for (const [name, held] of [...this.held]) if (Date.now() - held.persistedAt >= olderThanMs) await this.persist(name, held);
+    const due = [...this.held].filter(([, h]) => h.cursor !== h.persisted && Date.now() - h.persistedAt >= olderThanMs);
+    await this.write(due.map(([name, h]) => ({ name, fromId: h.persisted, toId: h.cursor })));
   }
 
   /** Runs every subscriber until it has caught up, cursors written (tests and the demo loader use this). */

@@ -4,7 +4,7 @@ import type { Actor } from '../../modules/auth/permissions.js';
 import type { EventRow } from '../events/event-types.js';
 import { OutgoingEvent, RealtimeClient } from './realtime-client.js';
 
-const admin: Actor = { type: 'user', workspaceId: 1, userId: 7, role: 'admin', accessLevel: 'all' };
+const admin: Actor = { type: 'user', workspaceId: 1, userId: 7, role: 'admin', accessLevel: 'all', teamIds: [] };
 
 function event(id: number): OutgoingEvent {
   const row = {

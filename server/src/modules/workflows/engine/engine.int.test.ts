@@ -4,8 +4,8 @@ import { createTeam, createWorkspace, type Session } from '../../../../test/fixt
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../../test/channel-fixtures.js';
 import { publishWorkflow, runsOf, runView } from '../../../../test/workflow-fixtures.js';
 import { ManualClock } from '../../../platform/clock.js';
+import { runDueJobs } from '../../../../test/due-jobs.js';
 import { wakeRunJob } from '../workflows.subscriber.js';
-import { WAKE_RUN } from './workflow-jobs.js';
 import { MAX_RUNS_PER_CONTACT_PER_HOUR } from './start-run.js';
 
 const MINUTE = 60_000;
@@ -31,12 +31,7 @@ describeEachDriver('the workflow engine runs published workflows from the event 
   const sent = async (s: Session, id: number) =>
     ((await ok(s, 'GET', `/api/v1/conversations/${id}/messages?limit=100`)).items as Message[]).filter((m) => m.kind === 'message' && m.direction === 'outbound').map((m) => m.body);
   /** Fires the run timers that are due on the test's clock, as pg-boss would when their time comes. */
-  const fireDueTimers = async () => {
-    const { rows } = await t.ctx.database.executeSql(`SELECT id, data, start_after FROM pgboss.job WHERE name = $1 AND state = 'created' ORDER BY start_after`, [WAKE_RUN]);
-    const due = (rows as { id: string; data: any; start_after: string | Date }[]).filter((r) => new Date(r.start_after).getTime() <= clock.now().getTime());
-    for (const r of due) await wakeRunJob.handle(t.ctx, r.data, { id: r.id, retryCount: 0, retryLimit: 0 });
-    return due.length;
-  };
+  const fireDueTimers = () => runDueJobs(t, clock, wakeRunJob);
 
   async function setUp() {
     const { owner } = await createWorkspace(t);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.js';
+import { anyOf } from '../../../platform/db/raw-rows.js';
 import { workflowRuns, workflowRunSteps, workflows, workflowVersions } from '../workflows.tables.js';
 import { conversations } from '../../conversations/conversations.tables.js';
 import type { RunStatus } from '../workflows.tables.js';
@@ -81,7 +82,7 @@ export async function waitingRunsOf(db: Db, conversationIds: number[]): Promise<
   return db
     .select()
     .from(workflowRuns)
-    .where(and(inArray(workflowRuns.conversationId, conversationIds), eq(workflowRuns.status, 'waiting')))
+    .where(and(anyOf(workflowRuns.conversationId, conversationIds), eq(workflowRuns.status, 'waiting')))
     .orderBy(asc(workflowRuns.id));
 }
 

@@ -5,6 +5,7 @@ import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '
 import { runsOf, runView } from '../../../../../test/workflow-fixtures.js';
 import type { ManualClock } from '../../../../platform/clock.js';
 import { wakeRunJob } from '../../workflows.subscriber.js';
+import { runDueJobs } from '../../../../../test/due-jobs.js';
 import { WAKE_RUN } from '../../engine/workflow-jobs.js';
 
 export const MINUTE = 60_000;
@@ -162,14 +163,7 @@ export function templateScene(t: () => TestApp, clock: ManualClock) {
     /** Moves the clock and fires the run timers now due, as pg-boss would when their time comes. */
     async advance(ms: number) {
       clock.advance(ms);
-      const { rows } = await t().ctx.database.executeSql(`SELECT id, data, start_after FROM pgboss.job WHERE name = $1 AND state = 'created' ORDER BY start_after`, [WAKE_RUN]);
-      const due = (rows as { id: string; data: any; start_after: string | Date }[])
-        .filter((r) => !fired.has(r.id) && new Date(r.start_after).getTime() <= clock.now().getTime());
-      for (const r of due) {
-        fired.add(r.id);
-        await wakeRunJob.handle(t().ctx, r.data, { id: r.id, retryCount: 0, retryLimit: 0 });
-      }
-      return due.length;
+      return runDueJobs(t(), clock, wakeRunJob, fired);
     },
   };
   return scene;
