@@ -2,6 +2,7 @@ import type { Subscriber } from '../../platform/events/dispatcher.js';
 import type { EventRow } from '../../platform/events/event-types.js';
 import { sendAwayMessage } from './send-away-message.js';
 import { workspacesWithHours } from './away-message.repo.js';
+import { WorkspaceFacts } from '../../platform/events/workspace-facts.js';
 
 type Payload = {
   message?: { id: number; kind: string; direction: string | null; createdAt: string };
@@ -16,18 +17,27 @@ const customerWritesToPeople = (e: EventRow) => {
     && (conversation?.status === 'queued' || conversation?.status === 'open');
 };
 
+/** Whether a workspace keeps business hours on some team or channel (the others never send away messages). */
+const keepsHours = new WorkspaceFacts<boolean>({
+  changedBy: (e) => e.type.startsWith('team.') || e.type.startsWith('channel.'),
+  load: async (ctx, ids) => new Map([...(await workspacesWithHours(ctx.db, ids))].map((id) => [id, true])),
+  none: false,
+});
+
 /**
  * Outside business hours the customer gets the away message (send-away-message.ts). In log order, so a burst of
  * messages gets one reply; at-least-once: a replayed event finds its reply and sends nothing.
  */
 export const awayMessageSubscriber: Subscriber = {
   name: 'routing.away-message',
-  accepts: customerWritesToPeople,
+  // Team and channel events too: they may change the hours.
+  accepts: (e) => customerWritesToPeople(e) || e.type.startsWith('team.') || e.type.startsWith('channel.'),
   async handle(ctx, events) {
-    // One look per batch: most workspaces keep no hours, and their customers' messages cost nothing more.
-    const withHours = await workspacesWithHours(ctx.db, [...new Set(events.map((e) => e.workspaceId))]);
-    for (const e of events) {
-      if (!withHours.has(e.workspaceId)) continue;
+    const messages = events.filter(customerWritesToPeople);
+    // Most workspaces keep no hours, and their customers' messages cost nothing more.
+    const withHours = await keepsHours.of(ctx, events, messages.map((e) => e.workspaceId));
+    for (const e of messages) {
+      if (!withHours.get(e.workspaceId)) continue;
       const { message } = e.payload as Required<Payload>;
       await sendAwayMessage(ctx, { workspaceId: e.workspaceId, conversationId: e.conversationId!, inboundMessageId: message.id, receivedAt: new Date(message.createdAt) });
     }

@@ -12,6 +12,7 @@ import { startRun } from './engine/start-run.js';
 import { triggerAccepts, triggerEventOf, type TriggerEvent } from './engine/trigger-events.js';
 import { triggerConditionsHold } from './engine/trigger-conditions.js';
 import { ADVANCE_RUN, WAKE_RUN } from './engine/workflow-jobs.js';
+import { WorkspaceFacts } from '../../platform/events/workspace-facts.js';
 
 type Payload = { message?: { id: number; kind: string; direction: string | null; body?: string; meta?: { interactive?: { payload?: string } } }; conversation?: { assigneeId: number | null } };
 
@@ -29,25 +30,38 @@ function wakeOf(e: EventRow): { for: 'answer' | 'assignment'; wake: Wake; key: s
   return null;
 }
 
+const changesWorkflows = (e: EventRow) => e.type.startsWith('workflow.');
+
+/** Each workspace's published workflows, read again after any workflow event of the workspace. */
+const publishedWorkflows = new WorkspaceFacts<WorkflowRow[]>({
+  changedBy: changesWorkflows,
+  load: async (ctx, ids) => {
+    const byWorkspace = new Map<number, WorkflowRow[]>();
+    for (const wf of await publishedWorkflowsOf(ctx.db, ids)) byWorkspace.set(wf.workspaceId, [...(byWorkspace.get(wf.workspaceId) ?? []), wf]);
+    return byWorkspace;
+  },
+  none: [],
+});
+
 /**
  * Workflows react to the log: an event that is a trigger starts a run of every published workflow it fits (once per
  * event), and a customer's answer or an assignment wakes the runs of the conversation waiting for it.
  */
 export const workflowsSubscriber: Subscriber = {
   name: 'workflows.trigger',
-  accepts: (e) => triggerEventOf(e) !== null || wakeOf(e) !== null,
+  // Workflow events too: publishing or stopping one changes what starts.
+  accepts: (e) => triggerEventOf(e) !== null || wakeOf(e) !== null || changesWorkflows(e),
   async handle(ctx, events) {
-    // Two queries per batch, whatever its size: most messages wake nothing and start nothing.
+    // At most two queries per batch, whatever its size: most messages wake nothing and start nothing.
     const seen = events.map((e) => ({ e, w: wakeOf(e), te: triggerEventOf(e) }));
     const waiting = await waitingRunsOf(ctx.db, [...new Set(seen.flatMap(({ e, w }) => (w ? [e.conversationId!] : [])))]);
-    const triggers = seen.filter((x) => x.te !== null);
-    const published = await publishedWorkflowsOf(ctx.db, [...new Set(triggers.map(({ e }) => e.workspaceId))], [...new Set(triggers.map(({ te }) => te!.type))]);
+    const published = await publishedWorkflows.of(ctx, events, seen.flatMap(({ e, te }) => (te ? [e.workspaceId] : [])));
     const definitions = new Map<string, WorkflowDefinition | null>();
     for (const { e, w, te } of seen) {
       for (const run of w ? waiting.filter((r) => r.conversationId === e.conversationId && (r.cursor as RunCursor | null)?.waiting?.for === w.for) : []) {
         await ctx.queue.send(WAKE_RUN, { workspaceId: run.workspaceId, runId: run.id, wake: w!.wake }, { key: `${run.id}:${w!.key}` });
       }
-      const candidates = te ? published.filter((wf) => wf.workspaceId === e.workspaceId && wf.triggerType === te.type) : [];
+      const candidates = te ? (published.get(e.workspaceId) ?? []).filter((wf) => wf.triggerType === te.type) : [];
       if (te && candidates.length) await startTriggeredRuns(ctx, e, te, candidates, definitions);
     }
   },

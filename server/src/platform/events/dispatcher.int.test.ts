@@ -231,6 +231,32 @@ describeEachDriver('event log and dispatcher', (driver) => {
     expect(rows.map((r) => r.event_id)).toEqual(all);
   });
 
+  it('a failing projection rolls back alone: the handlers of its round move on, once each, and it counts every event once', async () => {
+    const ws = newWorkspace();
+    const name = `test.projection-round.${driver}`;
+    let attempts = 0;
+    const projection: Subscriber = {
+      name,
+      accepts: (e) => e.workspaceId === ws,
+      async project(tx, events) {
+        attempts++;
+        for (const e of events) await tx.execute(sql`INSERT INTO test_projection (event_id, subscriber) VALUES (${e.id}, ${name})`);
+        if (attempts <= 2) throw new Error('projection failed on purpose');
+      },
+    };
+    const handler = recorder(`test.round-handler.${driver}`, ws);
+    await emitEvents(ctx, ws, 5);
+    const all = await eventIds(ctx.db, ws);
+    const d = startDispatcher([handler.sub, projection]);
+    await waitFor('the handler cursor to pass the batch', async () => (await cursorOf(ctx.db, handler.sub.name))?.last_event_id >= all.at(-1)!);
+    await waitFor('the projection cursor to pass the batch', async () => (await cursorOf(ctx.db, name))?.last_event_id >= all.at(-1)!);
+    await stopDispatcher(d);
+    expect(attempts).toBe(3);
+    expect(handler.batches).toEqual([all]);
+    const rows = await queryRows<{ event_id: number }>(ctx.db, sql`SELECT event_id FROM test_projection WHERE subscriber = ${name} ORDER BY event_id`);
+    expect(rows.map((r) => r.event_id)).toEqual(all);
+  });
+
   it('a projection counts each event once even when two loops of one node step it at the same time', async () => {
     const ws = newWorkspace();
     const name = `test.projection-twice.${driver}`;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.js';
 import type { AppContext } from '../context.js';
 import { EVENTS_CHANNEL } from './transaction.js';
-import { advanceCursor, advanceCursors, claimCursor, releaseLeases } from './events.repo.js';
+import { advanceCursors, claimCursor, releaseLeases } from './events.repo.js';
 import type { EventRow } from './event-types.js';
 
 /**
@@ -16,13 +16,29 @@ export interface Subscriber {
   project?(tx: Db, events: EventRow[]): Promise<void>;
 }
 
-class CursorMoved extends Error {}
+class CursorMoved extends Error {
+  constructor(readonly subscriber: string) {
+    super(`cursor of ${subscriber} moved`);
+  }
+}
+
+class ProjectionFailed extends Error {
+  constructor(readonly subscriber: string, readonly cause: unknown) {
+    super(`projection ${subscriber} failed`);
+  }
+}
 
 /** A cursor to write: where its row says it is, and where the subscriber has got to. */
 interface CursorMove {
   name: string;
   fromId: number;
   toId: number;
+}
+
+/** A projection's part of the round: its events, to count in the round's transaction with its cursor write. */
+interface Projection extends CursorMove {
+  events: EventRow[];
+  project: NonNullable<Subscriber['project']>;
 }
 
 const BATCH = 200;
@@ -114,7 +130,9 @@ export class Dispatcher {
 
   /**
    * One pass: every subscriber that is not backing off gets the page after its cursor. Subscribers at
-   * the same cursor share one read. Returns how many events were passed on, and whether a page was full.
+   * the same cursor share one read. `handle` subscribers run first; then one transaction runs the
+   * projections and writes every cursor the round moved. Returns how many events were passed on, and
+   * whether a page was full.
    */
   async round(): Promise<{ delivered: number; full: boolean }> {
     const groups = new Map<number, Subscriber[]>();
@@ -128,6 +146,7 @@ export class Dispatcher {
     let delivered = 0;
     let full = false;
     const moves: CursorMove[] = [];
+    const projections: Projection[] = [];
     for (const [cursor, subs] of groups) {
       const page = await this.ctx.recentEvents.after(cursor, BATCH);
       if (page.length === 0) continue;
@@ -135,19 +154,24 @@ export class Dispatcher {
       full ||= page.length === BATCH;
       for (const sub of subs) {
         try {
-          const move = await this.deliver(sub, page, cursor);
-          if (move) moves.push(move);
+          const next = await this.deliver(sub, page, cursor);
+          if (next && 'events' in next) projections.push(next);
+          else if (next) moves.push(next);
           this.backoff.delete(sub.name);
         } catch (err) {
-          const failures = (this.backoff.get(sub.name)?.failures ?? 0) + 1;
-          this.backoff.set(sub.name, { failures, until: Date.now() + Math.min(30_000, 250 * 2 ** failures) });
-          this.held.delete(sub.name);
-          this.ctx.log.error({ err, subscriber: sub.name, failures }, 'subscriber failed; it will get the same batch again');
+          this.failed(sub.name, err);
         }
       }
     }
-    await this.write(moves);
+    await this.commit(moves, projections);
     return { delivered, full };
+  }
+
+  private failed(name: string, err: unknown) {
+    const failures = (this.backoff.get(name)?.failures ?? 0) + 1;
+    this.backoff.set(name, { failures, until: Date.now() + Math.min(30_000, 250 * 2 ** failures) });
+    this.held.delete(name);
+    this.ctx.log.error({ err, subscriber: name, failures }, 'subscriber failed; it will get the same batch again');
   }
 
   /** The cursor, claiming (or renewing) the lease only when the one we hold is about to run out. */
@@ -165,40 +189,51 @@ export class Dispatcher {
   }
 
   /**
-   * Passes a page read after `from` (nothing if another loop of this node has moved the cursor meanwhile). Returns
-   * the cursor write it calls for, which the round makes for all its subscribers in one statement; a projection
-   * writes its own, in its transaction.
+   * Passes a page read after `from` (nothing if another loop of this node has moved the cursor meanwhile). A
+   * `handle` subscriber runs now and returns its cursor write; a projection is returned to run in the round's
+   * transaction, with its cursor write, so it counts each event exactly once.
    */
-  private async deliver(sub: Subscriber, page: EventRow[], from: number): Promise<CursorMove | null> {
+  private async deliver(sub: Subscriber, page: EventRow[], from: number): Promise<CursorMove | Projection | null> {
     const held = this.held.get(sub.name);
     if (!held || held.cursor !== from) return null;
-    const persisted = held.persisted;
     const wanted = sub.accepts ? page.filter((e) => sub.accepts!(e)) : page;
-    const last = page.at(-1)!.id;
+    const move = { name: sub.name, fromId: held.persisted, toId: page.at(-1)!.id };
     if (wanted.length === 0) {
       // Nothing for this subscriber: move on locally; the row is written lazily (a replay would skip these again).
-      held.cursor = last;
-      return Date.now() - held.persistedAt > LAZY_PERSIST_MS ? { name: sub.name, fromId: persisted, toId: last } : null;
+      held.cursor = move.toId;
+      return Date.now() - held.persistedAt > LAZY_PERSIST_MS ? move : null;
     }
-    if (!sub.project) {
-      await sub.handle!(this.ctx, wanted);
-      held.cursor = last;
-      return { name: sub.name, fromId: persisted, toId: last };
-    }
-    const { db, nodeId } = this.ctx;
+    if (sub.project) return { ...move, events: wanted, project: sub.project };
+    await sub.handle!(this.ctx, wanted);
+    held.cursor = move.toId;
+    return move;
+  }
+
+  /**
+   * Runs the round's projections and writes its cursors in one transaction. A projection whose cursor did not move
+   * (another node or loop counted the batch) or that failed rolls it back; the other cursors are then written alone.
+   */
+  private async commit(moves: CursorMove[], projections: Projection[]) {
+    if (projections.length === 0) return this.write(moves);
+    let moved = new Set<string>();
     try {
-      await db.transaction(async (tx) => {
-        await sub.project!(tx as unknown as Db, wanted);
-        if (!(await advanceCursor(tx as unknown as Db, sub.name, nodeId, persisted, last))) throw new CursorMoved();
+      await this.ctx.db.transaction(async (tx) => {
+        for (const p of projections) await p.project(tx as unknown as Db, p.events).catch((err) => Promise.reject(new ProjectionFailed(p.name, err)));
+        moved = await advanceCursors(tx as unknown as Db, this.ctx.nodeId, [...moves, ...projections]);
+        const lost = projections.find((p) => !moved.has(p.name));
+        if (lost) throw new CursorMoved(lost.name);
       });
     } catch (err) {
-      if (!(err instanceof CursorMoved)) throw err;
-      // Another node or loop moved the cursor first: its projection counted this batch, ours rolled back.
-      this.held.delete(sub.name);
-      return null;
+      if (err instanceof ProjectionFailed) this.failed(err.subscriber, err.cause);
+      else if (err instanceof CursorMoved) this.held.delete(err.subscriber);
+      else throw err;
+      return this.write(moves); // the projections' batches come again; the others have moved on
     }
-    Object.assign(held, { cursor: last, persisted: last, persistedAt: Date.now() });
-    return null;
+    this.settle([...moves, ...projections], moved);
+    for (const p of projections) {
+      const held = this.held.get(p.name);
+      if (held) held.cursor = p.toId;
+    }
   }
 
   /**
@@ -213,6 +248,11 @@ export class Dispatcher {
       for (const m of moves) this.held.delete(m.name);
       throw err;
     }
+    this.settle(moves, moved);
+  }
+
+  /** Records the cursors written; a subscriber whose row did not move re-reads it next time. */
+  private settle(moves: CursorMove[], moved: Set<string>) {
     for (const m of moves) {
       const held = this.held.get(m.name);
       if (moved.has(m.name) && held) Object.assign(held, { persisted: m.toId, persistedAt: Date.now() });

@@ -54,15 +54,10 @@ export async function claimCursor(db: Db, name: string, owner: string, leaseSeco
 }
 
 /**
- * Advances the cursor only while the lease is still ours and the cursor is still where we read from;
- * false means another node took over, or another loop of this node already moved it (a projection
- * must then roll back, or it would count the batch twice).
+ * Advances cursors (a dispatcher round's, in one statement), each only while the lease is still ours and the cursor
+ * is still where we read from; returns the names that moved. One missing means another node took over, or another
+ * loop of this node already moved it (a projection must then roll back, or it would count the batch twice).
  */
-export async function advanceCursor(db: Db, name: string, owner: string, fromId: number, toId: number): Promise<boolean> {
-  return (await advanceCursors(db, owner, [{ name, fromId, toId }])).has(name);
-}
-
-/** Several subscribers' cursors in one statement (a dispatcher round's); returns the names that moved. */
 export async function advanceCursors(db: Db, owner: string, moves: Array<{ name: string; fromId: number; toId: number }>): Promise<Set<string>> {
   if (moves.length === 0) return new Set();
   const col = columnArrays(moves);

@@ -68,6 +68,25 @@ describeEachDriver('the workflow engine runs published workflows from the event 
     clock.set(new Date('2026-11-25T19:00:00Z'));
   });
 
+  it('starts on the first message after it is published, and on none after it is stopped (the subscriber keeps what it read of the workspace)', async () => {
+    const { owner, channel } = await setUp();
+    const handled = async () => {
+      const [{ last }] = (await t.ctx.database.executeSql(`SELECT max(id) AS last FROM events`)).rows as Array<{ last: number }>;
+      await expect.poll(async () => Number(((await t.ctx.database.executeSql(`SELECT last_event_id FROM subscriber_cursors WHERE name = 'workflows.trigger'`)).rows[0] as { last_event_id: number }).last_event_id)).toBeGreaterThanOrEqual(Number(last));
+    };
+    const before = await writes(channel, 'Hola, antes de publicar');
+    await handled();
+    const workflowId = await publishWorkflow(t, owner, 'Bienvenida', { version: 1, trigger: { type: 'message_received' }, steps: [{ id: 'hi', type: 'send_message', message: { kind: 'text', text: 'Bienvenido' } }] });
+    const after = await writes(channel, 'Hola, después de publicar');
+    await expect.poll(() => sent(owner, after)).toEqual(['Bienvenido']);
+    await ok(owner, 'POST', `/api/v1/workflows/${workflowId}/stop`);
+    const stopped = await writes(channel, 'Hola, con el flujo detenido');
+    await handled();
+    expect((await runsOf(t, owner, workflowId)).length).toBe(1);
+    expect(await sent(owner, stopped)).toEqual([]);
+    expect(await sent(owner, before)).toEqual([]);
+  });
+
   it('asks a question and saves the answer; a question nobody answers takes its time-out branch', async () => {
     const { owner, channel } = await setUp();
     const workflowId = await publishWorkflow(t, owner, 'Correo', {

@@ -92,13 +92,13 @@ export async function publishedWorkflowIdsWith(db: Db, triggerTypes: string[]): 
   return rows.map((r) => r.id);
 }
 
-/** The published workflows of these workspaces that start on these trigger types (one query for a batch). */
-export async function publishedWorkflowsOf(db: Db, workspaceIds: number[], triggerTypes: string[]): Promise<WorkflowRow[]> {
-  if (workspaceIds.length === 0 || triggerTypes.length === 0) return [];
+/** The published workflows of these workspaces (one query for a batch). */
+export async function publishedWorkflowsOf(db: Db, workspaceIds: number[]): Promise<WorkflowRow[]> {
+  if (workspaceIds.length === 0) return [];
   return db
     .select()
     .from(workflows)
-    .where(and(inArray(workflows.workspaceId, workspaceIds), eq(workflows.status, 'published'), inArray(workflows.triggerType, triggerTypes)))
+    .where(and(anyOf(workflows.workspaceId, workspaceIds), eq(workflows.status, 'published')))
     .orderBy(asc(workflows.id));
 }
 
