@@ -77,10 +77,10 @@ export async function earlierRunningRun(db: Db, conversationId: number, runId: n
 }
 
 /** The waiting runs of these conversations (one query for a batch of events), oldest first. */
-export async function waitingRunsOf(db: Db, conversationIds: number[]): Promise<RunRow[]> {
+export async function waitingRunsOf(db: Db, conversationIds: number[]): Promise<Array<Pick<RunRow, 'id' | 'workspaceId' | 'conversationId' | 'cursor'>>> {
   if (conversationIds.length === 0) return [];
   return db
-    .select()
+    .select({ id: workflowRuns.id, workspaceId: workflowRuns.workspaceId, conversationId: workflowRuns.conversationId, cursor: workflowRuns.cursor })
     .from(workflowRuns)
     .where(and(anyOf(workflowRuns.conversationId, conversationIds), eq(workflowRuns.status, 'waiting')))
     .orderBy(asc(workflowRuns.id));
