@@ -5,7 +5,7 @@
  *
  * Options: --postgres <url> (a server where the bench may create and drop databases),
  * --only pglite|postgres, --seconds <n> (measured window per scenario), --clients <n>,
- * --concurrency <n> (in-flight requests at saturation), --rate <n> (messages/s for latency),
+ * --concurrency <n,n,…> (levels of in-flight requests for the saturation figures; default 48,96,192), --rate <n> (messages/s for latency),
  * --profile <dir> (write a CPU profile of each server process there), --scenarios spine,assignment (which to run),
  * --assign-rate <n> (closes per second in the assignment benchmark's churn).
  */
@@ -24,6 +24,7 @@ import { referenceInsertPglite, referenceInsertPostgres } from './reference-inse
 import { burstAtRate, burstAtSaturation } from './whatsapp-burst.js';
 import { measureAssignment } from './assignment.js';
 import { Report, progress } from './report.js';
+import { sweep } from './saturation.js';
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
@@ -36,7 +37,7 @@ const options = {
   seconds: { type: 'string', default: '10' },
   warmup: { type: 'string', default: '2' },
   clients: { type: 'string', default: '100' },
-  concurrency: { type: 'string', default: '48' },
+  concurrency: { type: 'string', default: '48,96,192' },
   rate: { type: 'string', default: '200' },
   profile: { type: 'string' },
   scenarios: { type: 'string', default: 'spine,assignment' },
@@ -53,18 +54,21 @@ const args = (() => {
 const seconds = Number(args.seconds);
 const warmupS = Number(args.warmup);
 const clients = Number(args.clients);
-const concurrency = Number(args.concurrency);
+/** Levels of requests in flight for the saturation figures (saturation.ts); the WhatsApp burst uses the first. */
+const inFlight = args.concurrency!.split(',').map((c) => Number(c.trim()));
+const concurrency = inFlight[0];
 const rate = Number(args.rate);
 const postgresUrl = args.postgres ?? process.env.DATABASE_URL;
 const scenarios = new Set(args.scenarios!.split(',').map((s) => s.trim()));
 const assignRate = Number(args['assign-rate']);
 for (const s of scenarios) if (s !== 'spine' && s !== 'assignment') usage(`unknown scenario ${s} (spine, assignment)`);
 if (args.only && args.only !== 'pglite' && args.only !== 'postgres') usage('--only takes pglite or postgres');
-for (const [name, v] of Object.entries({ seconds, warmupS, clients, concurrency, rate, assignRate })) {
+for (const [name, v] of Object.entries({ seconds, warmupS, clients, concurrency: Math.min(...inFlight), rate, assignRate })) {
   if (!(v > 0)) usage(`--${name === 'warmupS' ? 'warmup' : name} must be a positive number`);
 }
 
 const report = new Report();
+const sum = <T>(items: T[], f: (t: T) => number) => items.reduce((n, t) => n + f(t), 0);
 
 async function benchDriver(driver: Driver) {
   if (scenarios.has('spine')) await benchSpine(driver);
@@ -95,34 +99,46 @@ async function benchSpine(driver: Driver) {
   progress(`${d}: bare ws reference, ${clients} sockets (fan-out ${seconds} s, then ${rate} msg/s for ${seconds} s)`);
   const saturation = { concurrency, warmupS, seconds };
   const latencyOpts = { rate, warmupS: 1, seconds };
-  const bare = await measureBareWs(clients, { ...saturation, phase: 1 }, { ...latencyOpts, phase: 2 });
-  report.error(`errors_bare_ws_${d}`, bare.fanout.errors.count + bare.latency.errors.count, [...bare.fanout.errors.samples, ...bare.latency.errors.samples]);
-  report.error(`incomplete_messages_bare_ws_${d}`, bare.fanout.incomplete);
+  const bare = await measureBareWs(clients, inFlight, { warmupS, seconds, phase: 10 }, { ...latencyOpts, phase: 2 });
+  const bareFanouts = bare.fanout.levels.map((l) => l.result);
+  report.error(`errors_bare_ws_${d}`, sum(bareFanouts, (f) => f.errors.count) + bare.latency.errors.count, [...bareFanouts.flatMap((f) => f.errors.samples), ...bare.latency.errors.samples]);
+  report.error(`incomplete_messages_bare_ws_${d}`, sum(bareFanouts, (f) => f.incomplete));
   report.error(`lost_deliveries_bare_ws_${d}`, bare.latency.missing);
 
   progress(`${d}: starting the server`);
   const product = await startProduct(driver, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : []);
-  const hooks = new HookClient(product.server.baseUrl, product.channelId, product.secret, Math.max(64, concurrency));
+  const hooks = new HookClient(product.server.baseUrl, product.channelId, product.secret, Math.max(64, ...inFlight));
   let sockets: SocketClients | null = null;
   try {
-    progress(`${d}: ingest at saturation, no sockets, ${concurrency} in flight (${seconds} s)`);
-    const ingest = await measureIngest(hooks, { ...saturation, phase: 3 });
-    report.error(`errors_ingest_${d}`, ingest.errors.count, ingest.errors.samples);
-    if (ingest.errors.count) progress(`server output (tail):\n${product.server.output().slice(-3000)}`);
-    report.figure(`ingest_per_s_${d}`, ingest.perSecond, undefined, 0);
+    progress(`${d}: ingest at saturation, no sockets, ${inFlight.join(' / ')} in flight (${seconds} s each)`);
+    const ingest = await sweep(inFlight, (c, i) => measureIngest(hooks, { ...saturation, concurrency: c, phase: 30 + i }), (r) => r.perSecond);
+    const ingests = ingest.levels.map((l) => l.result);
+    report.error(`errors_ingest_${d}`, sum(ingests, (r) => r.errors.count), ingests.flatMap((r) => r.errors.samples));
+    if (sum(ingests, (r) => r.errors.count)) progress(`server output (tail):\n${product.server.output().slice(-3000)}`);
+    for (const { level, result } of ingest.levels) report.figure(`ingest_per_s_${d}_at_${level}`, result.perSecond, undefined, 0);
+    report.figure(`ingest_per_s_${d}`, ingest.best.perSecond, undefined, 0);
+    report.figure(`ingest_in_flight_${d}`, ingest.bestLevel, undefined, 0);
     report.figure(`ref_insert_per_s_${d}`, refInsert, undefined, 0);
-    report.figure(`ingest_ratio_${d}`, ingest.perSecond / refInsert, { op: '>=', value: 0.3 });
+    report.figure(`ingest_ratio_${d}`, ingest.best.perSecond / refInsert, { op: '>=', value: 0.3 });
 
-    progress(`${d}: ${clients} sockets, fan-out at saturation (${seconds} s)`);
+    progress(`${d}: ${clients} sockets, fan-out at saturation, ${inFlight.join(' / ')} in flight (${seconds} s each)`);
     const from = await currentEventId(product.realtimeUrl, product.cookie);
     sockets = await SocketClients.connect({ url: product.realtimeUrl, count: clients, cookie: product.cookie, lastEventId: from });
-    const fanout = await measureFanout(hooks, sockets, { ...saturation, phase: 4 });
-    report.error(`errors_fanout_${d}`, fanout.errors.count, fanout.errors.samples);
-    report.error(`incomplete_messages_fanout_${d}`, fanout.incomplete);
-    report.figure(`fanout_deliveries_per_s_${d}`, fanout.deliveriesPerSecond, undefined, 0);
-    report.figure(`fanout_messages_per_s_${d}`, fanout.messagesPerSecond, undefined, 0);
-    report.figure(`ref_ws_deliveries_per_s_${d}`, bare.fanout.deliveriesPerSecond, undefined, 0);
-    report.figure(`fanout_ratio_${d}`, fanout.deliveriesPerSecond / bare.fanout.deliveriesPerSecond, { op: '>=', value: 0.5 });
+    const open = sockets;
+    const fanout = await sweep(inFlight, (c, i) => measureFanout(hooks, open, { ...saturation, concurrency: c, phase: 40 + i }), (r) => r.deliveriesPerSecond);
+    const fanouts = fanout.levels.map((l) => l.result);
+    report.error(`errors_fanout_${d}`, sum(fanouts, (f) => f.errors.count), fanouts.flatMap((f) => f.errors.samples));
+    report.error(`incomplete_messages_fanout_${d}`, sum(fanouts, (f) => f.incomplete));
+    for (const [i, { level, result }] of fanout.levels.entries()) {
+      report.figure(`fanout_deliveries_per_s_${d}_at_${level}`, result.deliveriesPerSecond, undefined, 0);
+      report.figure(`ref_ws_deliveries_per_s_${d}_at_${level}`, bare.fanout.levels[i].result.deliveriesPerSecond, undefined, 0);
+    }
+    report.figure(`fanout_deliveries_per_s_${d}`, fanout.best.deliveriesPerSecond, undefined, 0);
+    report.figure(`fanout_messages_per_s_${d}`, fanout.best.messagesPerSecond, undefined, 0);
+    report.figure(`fanout_in_flight_${d}`, fanout.bestLevel, undefined, 0);
+    report.figure(`ref_ws_deliveries_per_s_${d}`, bare.fanout.best.deliveriesPerSecond, undefined, 0);
+    report.figure(`ref_ws_in_flight_${d}`, bare.fanout.bestLevel, undefined, 0);
+    report.figure(`fanout_ratio_${d}`, fanout.best.deliveriesPerSecond / bare.fanout.best.deliveriesPerSecond, { op: '>=', value: 0.5 });
 
     progress(`${d}: ${rate} msg/s open loop, ${clients} sockets (${seconds} s)`);
     const latency = await measureLatency(hooks, sockets, { ...latencyOpts, phase: 5 });
@@ -141,7 +157,7 @@ async function benchSpine(driver: Driver) {
     sockets.close();
     sockets = null;
     progress(`${d}: WhatsApp burst: signed webhooks at 80/s, then at saturation, 5% re-delivered (${seconds} s each)`);
-    const wa = new HookClient(product.server.baseUrl, product.whatsapp.channelId, product.whatsapp.appSecret, Math.max(64, concurrency), 'whatsapp');
+    const wa = new HookClient(product.server.baseUrl, product.whatsapp.channelId, product.whatsapp.appSecret, Math.max(64, ...inFlight), 'whatsapp');
     try {
       const steady = await burstAtRate(wa, product.whatsapp.phoneNumberId, { rate: 80, seconds, phase: 6 });
       const burst = await burstAtSaturation(wa, product.whatsapp.phoneNumberId, { ...saturation, phase: 7 });
