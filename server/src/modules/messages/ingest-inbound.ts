@@ -9,7 +9,7 @@ import {
 import type { ConversationStatus } from '../conversations/conversation-status.js';
 import { conversationEvent, preview } from '../conversations/conversation-events.js';
 import { parkReceipts } from './pending-receipts.repo.js';
-import { advanceDelivery, findByExternalIds, insertMessagesOnce, queuedOutboundBodies, type MessageRow } from './messages.repo.js';
+import { advanceDelivery, findByExternalIds, insertMessagesOnce, lockProviderIds, queuedOutboundBodies, type MessageRow } from './messages.repo.js';
 import { messageDto } from './messages.dto.js';
 import { applyReactionsAndEdits, applyReads, type InboundEdit, type InboundReaction, type InboundRead } from './ingest-updates.js';
 
@@ -263,6 +263,7 @@ async function withoutOwnEchoes(tx: Db, channelId: number, msgs: InboundMessage[
 
 async function applyStatuses(tx: Db, emit: Emit, channel: IngestChannel, statuses: InboundStatus[], now: Date): Promise<MessageRow[]> {
   const moved: MessageRow[] = [];
+  await lockProviderIds(tx, statuses.map((s) => s.externalId)); // the send recording one of these ids goes first, or after us
   for (const s of statuses) {
     const row = await advanceDelivery(tx, { channelId: channel.id, externalId: s.externalId }, s.status, s.status === 'failed' ? { failureReason: failureReasonOf(s) } : {});
     if (row) moved.push(row);

@@ -51,6 +51,20 @@ function uniqueExternal(rows: MessageRow[]): MessageRow[] {
   return rows.filter((m) => m.externalId === null || (seen.has(m.externalId) ? false : (seen.add(m.externalId), true)));
 }
 
+/** Namespace of the locks that order a send recording its provider id against the receipts for that id. */
+const PROVIDER_ID_LOCK = 7_202_613;
+
+/**
+ * Takes the transaction-level locks of these provider ids (in order, so two transactions never wait on each other in a
+ * cycle). The send that records a provider id and a receipt for that id both take it before they look, so whichever
+ * runs second sees what the first committed: otherwise a receipt could find no message while the send, not yet
+ * committed, finds no parked receipt, and the receipt would wait forever.
+ */
+export async function lockProviderIds(tx: Db, externalIds: string[]): Promise<void> {
+  if (externalIds.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PROVIDER_ID_LOCK}, hashtext(x)) FROM (SELECT DISTINCT unnest(${sql.param(externalIds)}::text[]) AS x ORDER BY 1) ids`);
+}
+
 export async function insertMessage(tx: Db, row: NewMessage): Promise<MessageRow> {
   const [m] = await tx.insert(messages).values(row).returning();
   return m;

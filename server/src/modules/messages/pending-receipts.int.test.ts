@@ -4,8 +4,10 @@ import { createTestApp, describeEachDriver, type TestApp } from '../../../test/h
 import { createWorkspace, type Session } from '../../../test/fixtures.js';
 import { createApiChannel, inboundMessage, postInbound, type ApiChannel } from '../../../test/channel-fixtures.js';
 import { startApiReceiver } from '../../../test/fakes/api-receiver.js';
-import { queryRows } from '../../platform/db/db.js';
+import { queryRows, type Db } from '../../platform/db/db.js';
 import { ManualClock } from '../../platform/clock.js';
+import { advanceDelivery, lockProviderIds } from './messages.repo.js';
+import { takeReceipts } from './pending-receipts.repo.js';
 
 describeEachDriver('receipts that overtake the send', (driver) => {
   let t: TestApp;
@@ -52,6 +54,27 @@ describeEachDriver('receipts that overtake the send', (driver) => {
     await postInbound(t, channel, { type: 'status', externalId: 'wamid.early-2', status: 'failed', reason: 'Número no válido' });
     const messageId = await replyAnsweredWith('wamid.early-2', '58411000002');
     await expect.poll(() => statusOf(messageId), { timeout: 20_000 }).toMatchObject({ delivery_status: 'failed', failure_reason: 'Número no válido' });
+  });
+
+  it('a receipt that comes while the send is recording the provider\'s id waits for that send, then applies', async () => {
+    const conversationId = (await postInbound(t, channel, inboundMessage('in-held', '58411000009', 'Hola'))).json().conversationId;
+    const [{ id }] = await queryRows<{ id: number }>(t.ctx.db, sql`INSERT INTO messages (workspace_id, conversation_id, channel_id, kind, direction, sender_type, body, delivery_status)
+      VALUES (${owner.workspaceId}, ${conversationId}, ${channel.id}, 'message', 'outbound', 'api', 'Respuesta', 'queued') RETURNING id`);
+    let receipt: Promise<unknown> = Promise.resolve();
+    // The send's transaction, as recordDelivery runs it, held open after it found no receipt waiting. Before the
+    // provider-id lock, the receipt found no message either (the send had not committed) and waited forever.
+    await t.ctx.db.transaction(async (tx) => {
+      const db = tx as unknown as Db;
+      await lockProviderIds(db, ['wamid.held']);
+      await advanceDelivery(db, { id }, 'sent', { externalId: 'wamid.held' });
+      expect(await takeReceipts(db, channel.id, 'wamid.held')).toEqual([]);
+      receipt = postInbound(t, channel, { type: 'status', externalId: 'wamid.held', status: 'delivered' });
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    await receipt;
+    expect(await statusOf(id)).toMatchObject({ delivery_status: 'delivered' });
+    const waiting = await queryRows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM pending_receipts WHERE external_id = 'wamid.held'`);
+    expect(waiting[0].n).toBe(0);
   });
 
   it('a receipt for a message another app sent is forgotten after a day', async () => {

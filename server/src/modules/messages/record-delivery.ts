@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { inTransaction } from '../../platform/events/transaction.js';
 import { findConversationsByIds } from '../conversations/conversations.repo.js';
 import { conversationEvent } from '../conversations/conversation-events.js';
-import { advanceDelivery } from './messages.repo.js';
+import { advanceDelivery, lockProviderIds } from './messages.repo.js';
 import type { DeliveryStatus } from './delivery-status.js';
 import { takeReceipts } from './pending-receipts.repo.js';
 
@@ -11,6 +11,7 @@ const DELIVERY_ORDER: DeliveryStatus[] = ['sent', 'delivered', 'read', 'failed']
 /** Moves an outbound message's delivery status forward (never back) and tells the conversation's audience. */
 export async function recordDelivery(ctx: AppContext, workspaceId: number, messageId: number, to: DeliveryStatus, patch: { failureReason?: string; externalId?: string } = {}) {
   await inTransaction(ctx, async (tx, emit) => {
+    if (patch.externalId) await lockProviderIds(tx, [patch.externalId]);
     const row = await advanceDelivery(tx, { id: messageId }, to, patch);
     if (!row) return; // already further along (a receipt arrived first, or a duplicate job)
     const [c] = await findConversationsByIds(tx, workspaceId, [row.conversationId]);

@@ -155,8 +155,11 @@ export class Dispatcher {
       for (const sub of subs) {
         try {
           const next = await this.deliver(sub, page, cursor);
-          if (next && 'events' in next) projections.push(next);
-          else if (next) moves.push(next);
+          if (next && 'events' in next) {
+            projections.push(next); // it has not run yet: its backoff ends when it commits
+            continue;
+          }
+          if (next) moves.push(next);
           this.backoff.delete(sub.name);
         } catch (err) {
           this.failed(sub.name, err);
@@ -231,6 +234,7 @@ export class Dispatcher {
     }
     this.settle([...moves, ...projections], moved);
     for (const p of projections) {
+      this.backoff.delete(p.name);
       const held = this.held.get(p.name);
       if (held) held.cursor = p.toId;
     }
