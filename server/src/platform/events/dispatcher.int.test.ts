@@ -67,6 +67,26 @@ function recorder(name: string, workspaceId: number, opts: { failFirst?: number;
   return { sub, batches, seen: () => batches.flat(), overlaps: () => overlaps };
 }
 
+/** A projection that writes one test_projection row per event, and fails (after writing) its first `failFirst` batches. */
+function counter(name: string, workspaceId: number, failFirst = 0) {
+  let attempts = 0;
+  const sub: Subscriber = {
+    name,
+    accepts: (e) => e.workspaceId === workspaceId,
+    async project(tx, events) {
+      attempts++;
+      for (const e of events) await tx.execute(sql`INSERT INTO test_projection (event_id, subscriber) VALUES (${e.id}, ${name})`);
+      if (attempts <= failFirst) throw new Error(`${name} failed on purpose after writing, before its cursor moved`);
+    },
+  };
+  return { sub, attempts: () => attempts };
+}
+
+/** The events a counter wrote, in order. */
+async function countedBy(db: Db, name: string): Promise<number[]> {
+  return (await queryRows<{ event_id: number }>(db, sql`SELECT event_id FROM test_projection WHERE subscriber = ${name} ORDER BY event_id`)).map((r) => r.event_id);
+}
+
 describeEachDriver('event log and dispatcher', (driver) => {
   let t: TestApp;
   let ctx: AppContext;
@@ -210,69 +230,41 @@ describeEachDriver('event log and dispatcher', (driver) => {
   it('a projection counts each event exactly once when the process dies between its writes and the cursor', async () => {
     const ws = newWorkspace();
     const name = `test.projection.${driver}`;
-    let attempts = 0;
-    const projection: Subscriber = {
-      name,
-      accepts: (e) => e.workspaceId === ws,
-      async project(tx, events) {
-        attempts++;
-        for (const e of events) await tx.execute(sql`INSERT INTO test_projection (event_id, subscriber) VALUES (${e.id}, ${name})`);
-        if (attempts === 1) throw new Error('crashed after writing, before the cursor moved');
-      },
-    };
+    const projection = counter(name, ws, 1);
     await emitEvents(ctx, ws, 7);
-    const d = startDispatcher([projection]);
-    await waitFor('the projection to be retried', () => attempts >= 2);
+    const d = startDispatcher([projection.sub]);
+    await waitFor('the projection to be retried', () => projection.attempts() >= 2);
     await emitEvents(ctx, ws, 2);
     const all = await eventIds(ctx.db, ws);
     await waitFor('the cursor to reach the last event', async () => (await cursorOf(ctx.db, name)).last_event_id >= all.at(-1)!);
     await stopDispatcher(d);
-    const rows = await queryRows<{ event_id: number }>(ctx.db, sql`SELECT event_id FROM test_projection WHERE subscriber = ${name} ORDER BY event_id`);
-    expect(rows.map((r) => r.event_id)).toEqual(all);
+    expect(await countedBy(ctx.db, name)).toEqual(all);
   });
 
   it('a failing projection rolls back alone: the handlers of its round move on, once each, and it counts every event once', async () => {
     const ws = newWorkspace();
     const name = `test.projection-round.${driver}`;
-    let attempts = 0;
-    const projection: Subscriber = {
-      name,
-      accepts: (e) => e.workspaceId === ws,
-      async project(tx, events) {
-        attempts++;
-        for (const e of events) await tx.execute(sql`INSERT INTO test_projection (event_id, subscriber) VALUES (${e.id}, ${name})`);
-        if (attempts <= 2) throw new Error('projection failed on purpose');
-      },
-    };
+    const projection = counter(name, ws, 2);
     const handler = recorder(`test.round-handler.${driver}`, ws);
     await emitEvents(ctx, ws, 5);
     const all = await eventIds(ctx.db, ws);
-    const d = startDispatcher([handler.sub, projection]);
+    const d = startDispatcher([handler.sub, projection.sub]);
     await waitFor('the handler cursor to pass the batch', async () => (await cursorOf(ctx.db, handler.sub.name))?.last_event_id >= all.at(-1)!);
     await waitFor('the projection cursor to pass the batch', async () => (await cursorOf(ctx.db, name))?.last_event_id >= all.at(-1)!);
     await stopDispatcher(d);
-    expect(attempts).toBe(3);
+    expect(projection.attempts()).toBe(3);
     expect(handler.batches).toEqual([all]);
-    const rows = await queryRows<{ event_id: number }>(ctx.db, sql`SELECT event_id FROM test_projection WHERE subscriber = ${name} ORDER BY event_id`);
-    expect(rows.map((r) => r.event_id)).toEqual(all);
+    expect(await countedBy(ctx.db, name)).toEqual(all);
   });
 
   it('a projection counts each event once even when two loops of one node step it at the same time', async () => {
     const ws = newWorkspace();
     const name = `test.projection-twice.${driver}`;
-    const projection: Subscriber = {
-      name,
-      accepts: (e) => e.workspaceId === ws,
-      async project(tx, events) {
-        for (const e of events) await tx.execute(sql`INSERT INTO test_projection (event_id, subscriber) VALUES (${e.id}, ${name})`);
-      },
-    };
     await emitEvents(ctx, ws, 20);
     const all = await eventIds(ctx.db, ws);
-    const d = new Dispatcher(ctx, [projection]);
+    const d = new Dispatcher(ctx, [counter(name, ws).sub]);
     await Promise.all([d.drain(), d.drain(), d.drain()]);
-    const rows = await queryRows<{ event_id: number }>(ctx.db, sql`SELECT event_id FROM test_projection WHERE subscriber = ${name} ORDER BY event_id`);
-    expect(rows.map((r) => r.event_id)).toEqual(all);
+    expect(await countedBy(ctx.db, name)).toEqual(all);
   });
 
   it('two nodes never handle one subscriber at the same time, and every event is handled once', async () => {
