@@ -18,7 +18,8 @@ export interface ApiChannel {
 
 const newContext = (browser: Browser) => browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 720 } });
 
-async function ok<T>(response: { status(): number; text(): Promise<string>; json(): Promise<unknown> }, what: string): Promise<T> {
+/** The JSON of an API answer the test expects to succeed; otherwise the test fails with the answer's body. */
+export async function okJson<T = any>(response: { status(): number; text(): Promise<string>; json(): Promise<unknown> }, what = 'API call'): Promise<T> {
   expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
   return (await response.json()) as T;
 }
@@ -27,7 +28,7 @@ async function ok<T>(response: { status(): number; text(): Promise<string>; json
 export async function setUpWorkspace(server: RunningServer, browser: Browser, workspaceName: string): Promise<Agent> {
   const context = await newContext(browser);
   const email = 'ana@optica.test';
-  const session = await ok<{ user: { id: number; name: string } }>(
+  const session = await okJson<{ user: { id: number; name: string } }>(
     await context.request.post(`${server.url}/api/v1/setup`, {
       data: { workspaceName, name: 'Ana Pérez', email, password: 'ana-clave-segura', language: 'es' },
     }),
@@ -44,7 +45,7 @@ export async function addAgent(
   person: { name: string; email: string; role?: string; accessLevel?: string; teamIds?: number[] },
 ): Promise<Agent> {
   const since = server.output().length;
-  await ok(
+  await okJson(
     await owner.context.request.post(`${server.url}/api/v1/invitations`, {
       data: { email: person.email, name: person.name, role: person.role ?? 'agent', accessLevel: person.accessLevel ?? 'all', teamIds: person.teamIds ?? [] },
     }),
@@ -53,7 +54,7 @@ export async function addAgent(
   const link = await waitForMailedLink(server, '/accept-invitation', since);
   const token = new URL(link, server.url).searchParams.get('token')!;
   const context = await newContext(browser);
-  const session = await ok<{ user: { id: number; name: string } }>(
+  const session = await okJson<{ user: { id: number; name: string } }>(
     await context.request.post(`${server.url}/api/v1/invitations/accept`, { data: { token, name: person.name, password: `${person.email}-clave` } }),
     `accept ${person.email}`,
   );
@@ -61,7 +62,7 @@ export async function addAgent(
 }
 
 export async function createApiChannel(server: RunningServer, owner: Agent, name: string): Promise<ApiChannel> {
-  return ok<ApiChannel>(
+  return okJson<ApiChannel>(
     await owner.context.request.post(`${server.url}/api/v1/channels`, {
       data: { type: 'api', name, config: { outboundUrl: 'http://127.0.0.1:9/unused' } },
     }),
@@ -83,3 +84,4 @@ export async function customerSays(server: RunningServer, channel: ApiChannel, c
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as { conversationId: number; messageId: number };
 }
+

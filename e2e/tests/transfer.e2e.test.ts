@@ -4,7 +4,7 @@ import { browserTestsSkipped } from '../support/chromium.js';
 import type { RunningServer } from '../support/server.js';
 import { startServerAndBrowser } from '../support/stack.js';
 import { screenshot } from '../support/artifacts.js';
-import { addAgent, createApiChannel, customerSays, setUpWorkspace, type Agent, type ApiChannel } from '../support/workspace.js';
+import { okJson, addAgent, createApiChannel, customerSays, setUpWorkspace, type Agent, type ApiChannel } from '../support/workspace.js';
 
 /**
  * Issue 5's browser test (seed 004): a supervisor transfers a conversation to another team with a reason; an
@@ -25,28 +25,24 @@ describe.skipIf(browserTestsSkipped())('transfer to another team, its form, and 
   let agentPage: Page;
   const pageErrors: string[] = [];
 
-  const ok = async (response: { status(): number; text(): Promise<string>; json(): Promise<any> }) => {
-    expect(response.status(), await response.text()).toBeLessThan(300);
-    return response.json();
-  };
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     owner = await setUpWorkspace(server, browser, 'Óptica Central');
     const post = (url: string, data: unknown) => owner.context.request.post(`${server.url}${url}`, { data });
-    ventas = (await ok(await post('/api/v1/teams', { name: 'Ventas' }))).team.id;
-    garantias = (await ok(await post('/api/v1/teams', { name: 'Garantías' }))).team.id;
-    await ok(await owner.context.request.put(`${server.url}/api/v1/teams/${garantias}/form`, {
+    ventas = (await okJson(await post('/api/v1/teams', { name: 'Ventas' }))).team.id;
+    garantias = (await okJson(await post('/api/v1/teams', { name: 'Garantías' }))).team.id;
+    await okJson(await owner.context.request.put(`${server.url}/api/v1/teams/${garantias}/form`, {
       data: { fields: [
         { key: 'pedido', label: 'Número de pedido', type: 'text', options: [], required: true },
         { key: 'motivo', label: 'Motivo', type: 'select', options: ['Cambio', 'Reparación'], required: true },
       ] },
     }));
-    await ok(await post('/api/v1/closing-categories', { name: 'Garantía aprobada' }));
+    await okJson(await post('/api/v1/closing-categories', { name: 'Garantía aprobada' }));
     supervisor = await addAgent(server, browser, owner, { name: 'Sofía Márquez', email: 'sofia@optica.test', role: 'supervisor', teamIds: [ventas] });
     agent = await addAgent(server, browser, owner, { name: 'Gabriel Soto', email: 'gabriel@optica.test', accessLevel: 'team', teamIds: [garantias] });
     channel = await createApiChannel(server, owner, 'Tienda web');
-    await ok(await owner.context.request.patch(`${server.url}/api/v1/channels/${channel.id}`, { data: { defaultTeamId: ventas } }));
+    await okJson(await owner.context.request.patch(`${server.url}/api/v1/channels/${channel.id}`, { data: { defaultTeamId: ventas } }));
     ({ conversationId } = await customerSays(server, channel, { externalId: 'c-77', name: 'Rosa Pinto' }, 'Mis lentes llegaron rayados, quiero la garantía'));
     for (const who of [supervisor, agent]) {
       const page = await who.context.newPage();
@@ -121,13 +117,13 @@ describe.skipIf(browserTestsSkipped())('transfer to another team, its form, and 
     await form.getByTestId('form-field-pedido').getByText('A-2045').waitFor();
     await form.getByTestId('form-field-motivo').locator('input').first().click();
     await agentPage.getByRole('option', { name: 'Cambio' }).click();
-    await expect.poll(async () => (await ok(await agent.context.request.get(`${server.url}/api/v1/conversations/${conversationId}/form`))).current.values).toEqual({ pedido: 'A-2045', motivo: 'Cambio' });
+    await expect.poll(async () => (await okJson(await agent.context.request.get(`${server.url}/api/v1/conversations/${conversationId}/form`))).current.values).toEqual({ pedido: 'A-2045', motivo: 'Cambio' });
     await screenshot(agentPage, 'transfer-2-form-filled');
 
     // With the panel open the header's actions stay reachable (the panel opens below the header).
     await closeWithNote();
     await expect.poll(() => agentPage.getByTestId('conversation-status').textContent()).toContain('Cerrada');
-    const saved = await ok(await owner.context.request.get(`${server.url}/api/v1/conversations/${conversationId}`));
+    const saved = await okJson(await owner.context.request.get(`${server.url}/api/v1/conversations/${conversationId}`));
     expect(saved).toMatchObject({ status: 'closed', team: { id: garantias }, closingNote: { category: 'Garantía aprobada', summary: 'Se aprobó el cambio de los lentes.' } });
   });
 

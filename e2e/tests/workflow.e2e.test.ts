@@ -7,7 +7,7 @@ import { browserTestsSkipped } from '../support/chromium.js';
 import type { RunningServer } from '../support/server.js';
 import { startServerAndBrowser } from '../support/stack.js';
 import { screenshot } from '../support/artifacts.js';
-import { createApiChannel, customerSays, setUpWorkspace, type Agent, type ApiChannel } from '../support/workspace.js';
+import { okJson, createApiChannel, customerSays, setUpWorkspace, type Agent, type ApiChannel } from '../support/workspace.js';
 
 const TIMEZONE = 'America/Lima';
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -61,20 +61,16 @@ describe.skipIf(browserTestsSkipped())('the out-of-hours workflow, built in the 
   let published = false;
   const pageErrors: string[] = [];
 
-  const ok = async (response: { status(): number; text(): Promise<string>; json(): Promise<any> }) => {
-    expect(response.status(), await response.text()).toBeLessThan(300);
-    return response.json();
-  };
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     receiver = await startReplyReceiver(() => channel.secret);
     owner = await setUpWorkspace(server, browser, 'Óptica Central');
     const request = owner.context.request;
-    soporte = (await ok(await request.post(`${server.url}/api/v1/teams`, { data: { name: 'Soporte' } }))).team.id;
-    await ok(await request.patch(`${server.url}/api/v1/teams/${soporte}`, { data: { routing: { businessHours: hoursClosedNow(TIMEZONE) } } }));
+    soporte = (await okJson(await request.post(`${server.url}/api/v1/teams`, { data: { name: 'Soporte' } }))).team.id;
+    await okJson(await request.patch(`${server.url}/api/v1/teams/${soporte}`, { data: { routing: { businessHours: hoursClosedNow(TIMEZONE) } } }));
     channel = await createApiChannel(server, owner, 'Tienda web');
-    await ok(await request.patch(`${server.url}/api/v1/channels/${channel.id}`, { data: { defaultTeamId: soporte, config: { outboundUrl: receiver.url } } }));
+    await okJson(await request.patch(`${server.url}/api/v1/channels/${channel.id}`, { data: { defaultTeamId: soporte, config: { outboundUrl: receiver.url } } }));
     page = await owner.context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -132,7 +128,7 @@ describe.skipIf(browserTestsSkipped())('the out-of-hours workflow, built in the 
     await screenshot(page, 'workflow-1-out-of-hours-published');
 
     // What the editor built is what the issue describes.
-    const workflow = await ok(await owner.context.request.get(`${server.url}/api/v1/workflows/${workflowId}`));
+    const workflow = await okJson(await owner.context.request.get(`${server.url}/api/v1/workflows/${workflowId}`));
     expect(workflow).toMatchObject({ status: 'published', version: 1, hasUnpublishedChanges: false });
     expect(workflow.published.trigger).toMatchObject({ type: 'message_received', keywords: [] });
     expect(workflow.published.steps).toHaveLength(1);
